@@ -1,0 +1,53 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+// Dependencies point one way: nere (CLI) → NEREPipeline → NEREBaseline / NERECache /
+// NEREEvaluation → NEREFeatures → NEREContracts. Nothing imports the CLI.
+let package = Package(
+    name: "nere-stream",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "nere", targets: ["nere"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+    ],
+    targets: [
+        .systemLibrary(name: "CRDKafka", pkgConfig: "rdkafka",
+                       providers: [.apt(["librdkafka-dev"])]),
+        .systemLibrary(name: "COpenBLAS", pkgConfig: "openblas",
+                       providers: [.apt(["libopenblas-dev"])]),
+
+        .target(name: "NEREContracts"),
+        .target(name: "NEREFeatures", dependencies: ["NEREContracts"]),
+        .target(name: "NEREBaseline", dependencies: ["NEREContracts", "NEREFeatures"]),
+        .target(name: "NEREEvaluation", dependencies: ["NEREContracts"]),
+        .target(name: "NERECache", dependencies: [
+            "NEREContracts", "NEREFeatures",
+            .product(name: "GRDB", package: "GRDB.swift"),
+        ]),
+        .target(name: "NERESynthetic", dependencies: ["NEREContracts"]),
+        .target(name: "NEREPipeline", dependencies: [
+            "NEREContracts", "NEREFeatures", "NEREBaseline", "NERECache", "NEREEvaluation",
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+        .executableTarget(name: "nere", dependencies: [
+            "NEREPipeline", "NEREFeatures", "NEREBaseline", "NERESynthetic", "NERECache", "NEREContracts", "NEREEvaluation",
+            "CRDKafka", "COpenBLAS",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            .product(name: "Logging", package: "swift-log"),
+        ]),
+
+        .testTarget(name: "NEREContractsTests", dependencies: ["NEREContracts"],
+                    resources: [.copy("Fixtures")]),
+        .testTarget(name: "NEREPipelineTests", dependencies: [
+            "NEREPipeline", "NEREFeatures", "NEREBaseline", "NERECache", "NEREContracts", "NEREEvaluation",
+            .product(name: "PropertyBased", package: "swift-property-based"),
+        ]),
+        .testTarget(name: "NERESyntheticTests", dependencies: ["NERESynthetic", "NEREContracts"]),
+        .testTarget(name: "NERECLITests", dependencies: ["nere", "NERECache"]),
+    ]
+)

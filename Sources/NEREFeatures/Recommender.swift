@@ -1,0 +1,60 @@
+import NEREContracts
+
+/// A set with the score its recommender gave it; higher is better.
+public struct ScoredSet: Sendable, Hashable {
+    public var setIndex: SetIndex
+    public var score: Double
+
+    public init(setIndex: SetIndex, score: Double) {
+        self.setIndex = setIndex
+        self.score = score
+    }
+}
+
+/// A recommender's answer before the pipeline adds identity and provenance.
+public struct RecommendationDraft: Sendable, Hashable {
+    public var items: [ScoredSet]
+    public var confidence: Double
+    /// Non-nil when the answer is not the NERE model's (DESIGN §2 `fallback`): why.
+    public var fallbackReason: String?
+    public var attention: [Double]
+    /// Which online calibration bucket `confidence` came from; echoed back in `observe`.
+    public var calibrationBucket: String
+
+    public init(items: [ScoredSet], confidence: Double, fallbackReason: String?, attention: [Double],
+                calibrationBucket: String) {
+        self.items = items
+        self.confidence = confidence
+        self.fallbackReason = fallbackReason
+        self.attention = attention
+        self.calibrationBucket = calibrationBucket
+    }
+}
+
+/// One value a recommender learned online, persisted in the same transaction as the windows
+/// so that a restart resumes with exactly the state it had (`namespace` groups values of one
+/// kind, `key` names one of them).
+public struct LearnedValue: Sendable, Hashable {
+    public var namespace: String
+    public var key: String
+    public var value: Double
+
+    public init(namespace: String, key: String, value: Double) {
+        self.namespace = namespace
+        self.key = key
+        self.value = value
+    }
+}
+
+/// What the pipeline needs of anything that recommends: learn from each session that changed
+/// a window, answer for a window, and hand over what it learned for the batch commit.
+/// Implementations are used from one task at a time.
+public protocol Recommender: AnyObject {
+    var modelVersion: String { get }
+    func learn(from entry: WindowSession, window: SessionWindow)
+    func recommend(for window: SessionWindow, count: Int) -> RecommendationDraft
+    /// Whether the set studied next was among the items of a draft from `bucket`.
+    func observe(bucket: String, hit: Bool)
+    func takeChangedState() -> [LearnedValue]
+    func restore(_ values: [LearnedValue])
+}

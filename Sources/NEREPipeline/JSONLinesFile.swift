@@ -1,0 +1,69 @@
+import Foundation
+
+/// A JSON lines file read whole: replay needs every line up front to order by `ended_at`,
+/// and 600k events are ~300 MB, well within a service's memory.
+struct JSONLinesFile {
+    let path: String
+    let data: Data
+    /// Byte ranges of the non-blank lines, with their 0-based line numbers.
+    let lines: [(number: Int, range: Range<Int>)]
+
+    init(path: String) throws {
+        self.path = path
+        do {
+            data = try Data(contentsOf: URL(fileURLWithPath: path))
+        } catch {
+            throw PipelineError.cannotRead(path, reason: (error as NSError).localizedDescription)
+        }
+        var lines: [(Int, Range<Int>)] = []
+        data.withUnsafeBytes { (bytes: UnsafeRawBufferPointer) in
+            var start = 0
+            var number = 0
+            for i in 0...bytes.count {
+                guard i == bytes.count || bytes[i] == UInt8(ascii: "\n") else { continue }
+                var end = i
+                if end > start, bytes[end - 1] == UInt8(ascii: "\r") { end -= 1 }
+                if bytes[start..<end].contains(where: { $0 != 32 && $0 != 9 }) {
+                    lines.append((number, start..<end))
+                }
+                number += 1
+                start = i + 1
+            }
+        }
+        self.lines = lines
+    }
+
+    func bytes(_ range: Range<Int>) -> [UInt8] {
+        Array(data[range])
+    }
+
+    /// FNV-1a over the content: identifies the file a replay's positions refer to.
+    var fingerprint: String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        data.withUnsafeBytes { bytes in
+            for byte in bytes {
+                hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+            }
+        }
+        return "fnv1a64:\(String(hash, radix: 16)):\(data.count)"
+    }
+
+    /// Runs `transform` over every line on all cores, keeping line order.
+    func parallelMap<T: Sendable>(_ transform: @Sendable ([UInt8]) -> T) -> [T] {
+        let count = lines.count
+        let results = UnsafeMutableBufferPointer<T?>.allocate(capacity: count)
+        results.initialize(repeating: nil)
+        defer { results.deallocate() }
+        let chunks = max(1, min(ProcessInfo.processInfo.activeProcessorCount * 4, count / 1024))
+        nonisolated(unsafe) let output = results
+        let lines = self.lines
+        let data = self.data
+        DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
+            let start = count * chunk / chunks, end = count * (chunk + 1) / chunks
+            for i in start..<end {
+                output[i] = transform(Array(data[lines[i].range]))
+            }
+        }
+        return results.map { $0! }
+    }
+}

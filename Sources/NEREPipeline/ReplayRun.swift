@@ -1,0 +1,97 @@
+import Foundation
+import Logging
+import NEREBaseline
+import NERECache
+import NEREContracts
+import NEREEvaluation
+import NEREFeatures
+
+/// `nere replay`: an event log through the stream pipeline into a cache, scored
+/// prequentially. Resumable: a rerun on the same cache continues after the last committed
+/// batch and applies nothing twice.
+public struct ReplayRun {
+    public var eventsPath: String
+    public var setsPath: String
+    public var cachePath: String
+    public var recommendationsPath: String?
+    public var batchSize = 5_000
+    public var options = StreamPipeline.Options()
+
+    public init(eventsPath: String, setsPath: String, cachePath: String, recommendationsPath: String? = nil) {
+        self.eventsPath = eventsPath
+        self.setsPath = setsPath
+        self.cachePath = cachePath
+        self.recommendationsPath = recommendationsPath
+    }
+
+    public struct Result: Sendable, Codable {
+        public var events: String
+        public var sets: String
+        public var cache: String
+        public var modelVersion: String
+        public var metrics: PrequentialReport
+        public var counters: [String: Int]
+        public var deadLettersByReason: [String: Int]
+        public var setsInCatalog: Int
+        public var windows: Int
+        /// Events processed by this invocation (fewer than the log when it resumed).
+        public var eventsThisRun: Int
+        public var secondsThisRun: Double
+        public var eventsPerSecond: Double
+
+        enum CodingKeys: String, CodingKey {
+            case events, sets, cache, modelVersion = "model_version", metrics, counters
+            case deadLettersByReason = "dead_letters_by_reason", setsInCatalog = "sets_in_catalog", windows
+            case eventsThisRun = "events_this_run", secondsThisRun = "seconds_this_run"
+            case eventsPerSecond = "events_per_second"
+        }
+    }
+
+    public func run(logger: Logger, progress: (_ done: Int, _ total: Int) -> Void = { _, _ in }) async throws -> Result {
+        let loadedSets = try SetsFile.load(path: setsPath)
+        let cache = try StreamCache(path: cachePath)
+        try cache.upsertSets(loadedSets.sets)
+        let catalog = SetCatalog(loadedSets.sets)
+        var setsCommit = CacheBatch()
+        setsCommit.deadLetters = loadedSets.deadLetters
+        try cache.commit(setsCommit)
+        for letter in loadedSets.deadLetters {
+            logger.warning("invalid set skipped", metadata: ["origin": "\(letter.origin)", "reason": "\(letter.violation)"])
+        }
+
+        let recommender = BaselineRecommender(catalog: catalog)
+        let sinks: [any RecommendationSink] = try recommendationsPath.map { [try JSONLinesSink(url: URL(fileURLWithPath: $0))] } ?? []
+        let pipeline = StreamPipeline(catalog: catalog, recommender: recommender, cache: cache, sinks: sinks,
+                                      options: options, logger: logger)
+        let positions = try pipeline.restore()
+
+        let started = ContinuousClock.now
+        var source = try FileReplaySource(path: eventsPath, batchSize: batchSize)
+        try cache.claimSource(topic: source.topic, fingerprint: source.fingerprint)
+        let resumeAt = positions.first { $0.topic == source.topic }?.nextOffset ?? 0
+        source.resume(after: resumeAt)
+        if resumeAt > 0 {
+            logger.info("resuming replay", metadata: ["after_event": "\(resumeAt)", "of": "\(source.totalEvents)"])
+        }
+        var processed = 0
+        progress(Int(resumeAt), source.totalEvents)
+        while let batch = try await source.nextBatch() {
+            try pipeline.process(batch)
+            processed += batch.events.count
+            progress(Int(resumeAt) + processed, source.totalEvents)
+        }
+        let seconds = (ContinuousClock.now - started).seconds
+        return Result(events: eventsPath, sets: setsPath, cache: cachePath, modelVersion: recommender.modelVersion,
+                      metrics: pipeline.scorer.report, counters: pipeline.counters.values,
+                      deadLettersByReason: try cache.deadLetterCounts(), setsInCatalog: catalog.publishedCount,
+                      windows: pipeline.windowCount, eventsThisRun: processed, secondsThisRun: seconds,
+                      eventsPerSecond: seconds > 0 ? Double(processed) / seconds : 0)
+    }
+}
+
+extension Duration {
+    var seconds: Double {
+        let (s, attoseconds) = components
+        return Double(s) + Double(attoseconds) / 1e18
+    }
+}

@@ -1,0 +1,36 @@
+import ArgumentParser
+import Foundation
+import Logging
+import NEREContracts
+
+struct LoggingOptions: ParsableArguments {
+    @Option(help: "Log level on standard error: trace, debug, info, notice, warning, error or critical.")
+    var logLevel: Logger.Level = .notice
+
+    func logger() -> Logger { Terminal.bootstrapLogging(level: logLevel) }
+}
+
+/// Checks a path names a readable file before minutes of work start.
+func requireReadableFile(_ path: String, flag: String) throws {
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
+        throw ValidationError("\(flag) \(path): no such file")
+    }
+    guard FileManager.default.isReadableFile(atPath: path) else {
+        throw ValidationError("\(flag) \(path): not readable")
+    }
+}
+
+extension Logger.Level: @retroactive ExpressibleByArgument {}
+
+extension Subject: ExpressibleByArgument {
+    /// Accepts the paper's spelling in any case: `french`, `"natural sciences"`.
+    public init?(argument: String) {
+        guard let match = Subject.allCases.first(where: { $0.rawValue.lowercased() == argument.lowercased() }) else {
+            return nil
+        }
+        self = match
+    }
+
+    public static var allValueStrings: [String] { allCases.map(\.rawValue) }
+}

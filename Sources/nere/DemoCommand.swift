@@ -1,0 +1,47 @@
+import ArgumentParser
+import Foundation
+import NERECache
+import NEREContracts
+import NERESynthetic
+
+/// The README's first command: everything on an embedded default, no broker needed.
+struct DemoCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo",
+        abstract: "Generate a synthetic log, replay it into a fresh cache and show the results.")
+
+    @Option(help: "Working directory for the data, cache and report (replaced if it holds an earlier demo).")
+    var dir: String = "demo"
+
+    @Option(help: "Random seed for the synthetic data.")
+    var seed: UInt64 = 7
+
+    @Option(help: "Data size: demo or large.")
+    var preset: SyntheticPreset = .demo
+
+    @OptionGroup var logging: LoggingOptions
+
+    func run() async throws {
+        let logger = logging.logger()
+        let directory = URL(fileURLWithPath: dir)
+        let cachePath = directory.appendingPathComponent("cache.sqlite").path
+        for suffix in ["", "-wal", "-shm"] {
+            try? FileManager.default.removeItem(atPath: cachePath + suffix)
+        }
+        print("1/2 generating the \(preset.rawValue) data set (seed \(seed)) in \(dir)/")
+        let summary = try generate(out: dir, seed: seed, preset: preset)
+        print("    \(summary.sets) sets, \(summary.events) events")
+        print("2/2 replaying events.jsonl through the pipeline into \(cachePath)")
+        let reportPath = directory.appendingPathComponent("report.json").path
+        let result = try await replay(events: directory.appendingPathComponent("events.jsonl").path,
+                                      sets: directory.appendingPathComponent("sets.jsonl").path,
+                                      cache: cachePath, out: reportPath, logger: logger)
+        print(result.summary)
+        print("report: \(reportPath)")
+        let cache = try StreamCache(path: cachePath)
+        if let example = try cache.recommendations().map(\.recommendation).max(by: { ($0.historyLength, $0.source.offset) < ($1.historyLength, $1.source.offset) }) {
+            print("\nexample (nere recommend --cache \(cachePath) --user \(example.userID) --subject \"\(example.subject.rawValue)\"):")
+            print(try describe(example, titles: cache, limit: 5))
+        }
+    }
+}

@@ -1,0 +1,69 @@
+import Foundation
+import NERECache
+import NEREContracts
+import Testing
+
+/// What a user sees at the command line: one-line errors for bad flags and files, and the
+/// happy paths of the small commands.
+struct CommandLineTests {
+    @Test(arguments: [
+        (["replay", "--events", "/nonexistent/events.jsonl", "--sets", "/dev/null", "--cache", "/tmp/x.sqlite"], "--events"),
+        (["replay", "--events", "/dev/null", "--sets", "/dev/null", "--cache", "/tmp/x.sqlite", "--batch-size", "0"], "--batch-size"),
+        (["replay", "--events", "/dev/null"], "--sets"),
+        (["generate", "--out", "/tmp/nere-x", "--preset", "huge"], "huge"),
+        (["generate", "--out", "/tmp/nere-x", "--seed", "minus-one"], "seed"),
+        (["recommend", "--cache", "/nonexistent.sqlite", "--user", "u", "--subject", "French"], "--cache"),
+        (["recommend", "--cache", "/dev/null", "--user", "u", "--subject", "Klingon"], "Klingon"),
+        (["frobnicate"], "frobnicate"),
+    ])
+    func badInputGetsOneLineNamingTheProblem(arguments: [String], mentions: String) throws {
+        let output = try NereProcess.run(arguments)
+        #expect(output.status != 0)
+        let lines = output.stderr.split(separator: "\n")
+        #expect(lines.count == 1, "stderr: \(output.stderr)")
+        #expect(lines.first?.hasPrefix("nere: ") == true)
+        #expect(output.stderr.contains(mentions), "stderr: \(output.stderr)")
+    }
+
+    @Test func unreadableCacheIsRefusedClearly() throws {
+        let dir = try NereProcess.temporaryDirectory()
+        let garbage = dir.appendingPathComponent("garbage.sqlite")
+        try Data(repeating: 0x42, count: 8192).write(to: garbage)
+        let output = try NereProcess.run(["recommend", "--cache", garbage.path, "--user", "u", "--subject", "French"])
+        #expect(output.status != 0)
+        #expect(output.stderr.split(separator: "\n").count == 1)
+        #expect(output.stderr.contains("cannot open cache"))
+    }
+
+    @Test func versionNamesTheNativeLibraries() throws {
+        let output = try NereProcess.run(["version"])
+        #expect(output.status == 0)
+        #expect(output.stdout.contains("librdkafka 2."))
+        #expect(output.stdout.contains("OpenBLAS"))
+        #expect(output.stdout.contains("SQLite 3."))
+    }
+
+    @Test func replayThenRecommend() throws {
+        let dir = try NereProcess.temporaryDirectory().path
+        #expect(try NereProcess.run(["generate", "--out", dir, "--preset", "demo", "--seed", "5"]).status == 0)
+        let report = dir + "/report.json", cache = dir + "/cache.sqlite"
+        let replay = try NereProcess.run(["replay", "--events", dir + "/events.jsonl", "--sets", dir + "/sets.jsonl",
+                                          "--cache", cache, "--out", report])
+        try #require(replay.status == 0, "\(replay.stderr)")
+        #expect(replay.stdout.contains("recall@100"))
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: report))) as? [String: Any]
+        let counters = try #require(json?["counters"] as? [String: Int])
+        #expect((counters["events_in"] ?? 0) > 30_000)
+        #expect((counters["dropped_underage"] ?? 0) > 0)
+        #expect((counters["dead_letters"] ?? 0) > 0)
+
+        let cached = try #require(try StreamCache(path: cache).recommendations().last?.recommendation)
+        let shown = try NereProcess.run(["recommend", "--cache", cache, "--user", cached.userID,
+                                         "--subject", cached.subject.rawValue.uppercased(), "--json"])
+        try #require(shown.status == 0, "\(shown.stderr)")
+        #expect(try PayloadDecoding.decode(Recommendation.self, from: Data(shown.stdout.utf8), now: .now).get() == cached)
+        let table = try NereProcess.run(["recommend", "--cache", cache, "--user", cached.userID,
+                                         "--subject", cached.subject.rawValue, "--limit", "3"])
+        #expect(table.stdout.split(separator: "\n").count == 4, "a header and three items")
+    }
+}
