@@ -23,6 +23,7 @@ public final class BaselineRecommender: Recommender {
     private var outgoing: [SetIndex: (logWeight: Double, count: Int)] = [:]
     private var calibration = HitRateCalibration()
     private var scratch = ScoreAccumulator()
+    private var shareCache: [SetIndex: [(SetIndex, Double)]] = [:]
 
     private var changedPopularity: Set<PopularityKey> = []
     private var changedTransitions: Set<TransitionKey> = []
@@ -57,6 +58,7 @@ public final class BaselineRecommender: Recommender {
             .accumulate(logWeight, for: entry.setIndex)
         let total = outgoing[previous] ?? (-.infinity, 0)
         outgoing[previous] = (RecencyWeight.logSum(total.logWeight, logWeight), total.count + 1)
+        shareCache[previous] = nil
         changedTransitions.insert(TransitionKey(from: previous, to: entry.setIndex))
     }
 
@@ -66,17 +68,17 @@ public final class BaselineRecommender: Recommender {
         let subject = window.key.subject
         var decay = 1.0
         for entry in window.sessions.reversed() {
-            if let next = transitions[entry.setIndex], let total = outgoing[entry.setIndex] {
-                for candidate in next.top where isServable(candidate, in: subject) {
-                    scratch.add(decay * exp(next.score(candidate) - total.logWeight), to: candidate)
-                }
+            for (candidate, share) in transitionShares(from: entry.setIndex) where isServable(candidate, in: subject) {
+                scratch.add(decay * share, to: candidate)
             }
             decay *= 0.5
         }
-        if let ranking = popularity[subject], let best = ranking.top.first {
-            let bestScore = ranking.score(best)
-            for candidate in ranking.top where isServable(candidate, in: subject) {
-                scratch.add(Self.popularityBlend * exp(ranking.score(candidate) - bestScore), to: candidate)
+        if let ranking = popularity[subject], let best = ranking.top.first?.score {
+            var added = 0
+            for candidate in ranking.top where isServable(candidate.key, in: subject) {
+                scratch.add(Self.popularityBlend * exp(candidate.score - best), to: candidate.key)
+                added += 1
+                if added == count { break }
             }
         }
         let items = scratch.drain()
@@ -86,6 +88,16 @@ public final class BaselineRecommender: Recommender {
         return RecommendationDraft(items: Array(items), confidence: calibration.estimate(bucket),
                                    fallbackReason: window.sessions.isEmpty ? "cold_start" : "no_model",
                                    attention: [], calibrationBucket: bucket)
+    }
+
+    /// P(next | set) for the set's most frequent successors, cached until the set's next
+    /// transition is learned: a set is recommended from far more often than it is left.
+    private func transitionShares(from set: SetIndex) -> [(SetIndex, Double)] {
+        if let cached = shareCache[set] { return cached }
+        guard let next = transitions[set], let total = outgoing[set] else { return [] }
+        let shares = next.top.map { ($0.key, exp($0.score - total.logWeight)) }
+        shareCache[set] = shares
+        return shares
     }
 
     private func isServable(_ set: SetIndex, in subject: Subject) -> Bool {

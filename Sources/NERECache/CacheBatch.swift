@@ -51,14 +51,16 @@ public struct StoredWindow: Sendable, Hashable {
     public var lastApplied: EventOrigin
 }
 
-/// A recommendation with the calibration bucket its confidence came from: scoring it later
-/// (after a restart, too) must credit the same bucket.
+/// A recommendation with what scoring it later needs, after a restart too: the full ranking
+/// (the published items are its first few) and the calibration bucket of its confidence.
 public struct CachedRecommendation: Sendable, Hashable {
     public var recommendation: Recommendation
+    public var rankedSetIDs: [String]
     public var calibrationBucket: String
 
-    public init(recommendation: Recommendation, calibrationBucket: String) {
+    public init(recommendation: Recommendation, rankedSetIDs: [String], calibrationBucket: String) {
         self.recommendation = recommendation
+        self.rankedSetIDs = rankedSetIDs
         self.calibrationBucket = calibrationBucket
     }
 }

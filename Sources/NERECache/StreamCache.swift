@@ -5,7 +5,7 @@ import NEREFeatures
 
 /// The instance's SQLite database (DESIGN §7): WAL mode so web servers and `sqlite3` read
 /// while the service writes; one transaction per micro-batch.
-public final class StreamCache {
+public final class StreamCache: Sendable {
     private let queue: DatabaseQueue
     public let path: String
 
@@ -52,18 +52,19 @@ public final class StreamCache {
             }
             let recommendation = try db.cachedStatement(sql: """
                 INSERT INTO recommendations (user_id, subject, model_version, generated_at, history_length, confidence,
-                                             fallback, payload, calibration_bucket)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                             fallback, payload, calibration_bucket, ranked_tail)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (user_id, subject) DO UPDATE SET model_version = excluded.model_version,
                     generated_at = excluded.generated_at, history_length = excluded.history_length,
                     confidence = excluded.confidence, fallback = excluded.fallback, payload = excluded.payload,
-                    calibration_bucket = excluded.calibration_bucket
+                    calibration_bucket = excluded.calibration_bucket, ranked_tail = excluded.ranked_tail
                 """)
             for cached in batch.recommendations {
                 let r = cached.recommendation
                 try recommendation.execute(arguments: [r.userID, r.subject.rawValue, r.modelVersion, r.generatedAt.rfc3339,
                                                        r.historyLength, r.confidence, r.fallback,
-                                                       r.jsonText, cached.calibrationBucket])
+                                                       r.jsonText, cached.calibrationBucket,
+                                                       Array(cached.rankedSetIDs.dropFirst(r.items.count)).jsonText])
             }
             let deadLetter = try db.cachedStatement(sql: """
                 INSERT OR REPLACE INTO dead_letters (topic, partition, offset, reason, field, detail, key, payload)
@@ -91,6 +92,14 @@ public final class StreamCache {
             for p in batch.positions {
                 try position.execute(arguments: [p.topic, p.partition, p.nextOffset])
             }
+        }
+    }
+
+    /// Folds the write-ahead log into the database and truncates it, so that a finished
+    /// replay leaves one compact file for readers.
+    public func checkpoint() throws {
+        try queue.writeWithoutTransaction { db in
+            try db.execute(sql: "PRAGMA wal_checkpoint(TRUNCATE)")
         }
     }
 
@@ -149,13 +158,16 @@ public final class StreamCache {
     public func recommendations() throws -> [CachedRecommendation] {
         try queue.read { db in
             let rows = try Row.fetchCursor(db, sql: """
-                SELECT user_id, subject, payload, calibration_bucket FROM recommendations ORDER BY user_id, subject
+                SELECT user_id, subject, payload, calibration_bucket, ranked_tail FROM recommendations
+                ORDER BY user_id, subject
                 """)
             var recommendations: [CachedRecommendation] = []
             while let row = try rows.next() {
-                let recommendation = try Self.decode(Recommendation.self, row["payload"], table: "recommendations",
-                                                     key: Self.windowKey(row))
+                let key = try Self.windowKey(row)
+                let recommendation = try Self.decode(Recommendation.self, row["payload"], table: "recommendations", key: key)
+                let tail = try Self.decode([String].self, row["ranked_tail"], table: "recommendations", key: key)
                 recommendations.append(CachedRecommendation(recommendation: recommendation,
+                                                            rankedSetIDs: recommendation.items.map(\.setID) + tail,
                                                             calibrationBucket: row["calibration_bucket"]))
             }
             return recommendations
@@ -228,7 +240,7 @@ public final class StreamCache {
     }
 
     private static func decode<T: Decodable>(_ type: T.Type, _ text: String, table: String, key: WindowKey) throws -> T {
-        switch PayloadDecoding.decode(type, from: Data(text.utf8), now: .now) {
+        switch PayloadDecoding.decode(type, from: Array(text.utf8), now: .now) {
         case .success(let value): return value
         case .failure(let violation):
             throw CacheError.corruptRow(table: table, key: key.description, reason: violation.description)

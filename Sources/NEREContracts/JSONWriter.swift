@@ -148,6 +148,12 @@ extension Array: JSONWritable where Element: JSONWritable {
     }
 }
 
+extension String: JSONWritable {
+    public func write(to writer: inout JSONWriter) {
+        writer.string(self)
+    }
+}
+
 extension StudySession: JSONWritable {
     public func write(to w: inout JSONWriter) {
         w.object { w in

@@ -101,7 +101,7 @@ public enum SessionDecoding: Sendable {
     case rejected(ContractViolation)
 
     public init(json bytes: some Collection<UInt8>, now: Timestamp) {
-        switch PayloadDecoding.decode(StudySessionOrUnderage.self, from: Data(bytes), now: now) {
+        switch PayloadDecoding.decode(StudySessionOrUnderage.self, from: bytes, now: now) {
         case .success(.session(let session)): self = .accepted(session)
         case .success(.underage): self = .droppedUnderage
         case .failure(let violation): self = .rejected(violation)

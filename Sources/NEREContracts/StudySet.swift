@@ -111,6 +111,6 @@ public struct StudySet: Sendable, Hashable, Codable {
 
     /// Reads one `nere.sets` value.
     public static func decode(json bytes: some Collection<UInt8>, now: Timestamp = .now) -> Result<StudySet, ContractViolation> {
-        PayloadDecoding.decode(StudySet.self, from: Data(bytes), now: now)
+        PayloadDecoding.decode(StudySet.self, from: bytes, now: now)
     }
 }

@@ -160,25 +160,41 @@ struct ValidatingContainer<Key: CodingKey> {
 /// Entry point shared by every payload: size and encoding checks happen before JSON parsing
 /// so a 50 MB or binary message costs nothing more than a length check.
 public enum PayloadDecoding {
-    public static func decode<T: Decodable>(_ type: T.Type, from bytes: Data,
+    public static func decode<T: Decodable>(_ type: T.Type, from bytes: some Collection<UInt8>,
+                                            now: Timestamp) -> Result<T, ContractViolation> {
+        if let result = bytes.withContiguousStorageIfAvailable({ decode(type, raw: UnsafeRawBufferPointer($0), now: now) }) {
+            return result
+        }
+        return Array(bytes).withUnsafeBytes { decode(type, raw: $0, now: now) }
+    }
+
+    public static func decode<T: Decodable>(_ type: T.Type, raw bytes: UnsafeRawBufferPointer,
                                             now: Timestamp) -> Result<T, ContractViolation> {
         if bytes.count > ContractLimits.maxPayloadBytes {
             return .failure(ContractViolation(field: "", reason: .payloadTooLarge,
                                               detail: "\(bytes.count) bytes, at most \(ContractLimits.maxPayloadBytes) allowed"))
         }
-        if String(validating: bytes, as: UTF8.self) == nil {
+        var ascii = true
+        var nul = false
+        for byte in bytes {
+            if byte >= 0x80 { ascii = false }
+            if byte == 0 { nul = true }
+        }
+        if !ascii, String(validating: bytes.assumingMemoryBound(to: UInt8.self), as: UTF8.self) == nil {
             return .failure(ContractViolation(field: "", reason: .invalidUTF8, detail: "payload is not valid UTF-8"))
         }
         // UTF-8 JSON text never holds a raw NUL, but UTF-16/32 text of ASCII characters does and
-        // is otherwise valid UTF-8, which JSONDecoder would then silently transcode and accept.
-        if bytes.contains(0) {
+        // is otherwise valid UTF-8, which a lenient parser would transcode and accept.
+        if nul {
             return .failure(ContractViolation(field: "", reason: .invalidJSON,
                                               detail: "payload contains a NUL byte (UTF-16 or UTF-32 text?)"))
         }
-        let decoder = JSONDecoder()
-        decoder.userInfo[.validationClock] = now
         do {
-            return .success(try decoder.decode(type, from: bytes))
+            let root = try JSONParser.parse(bytes)
+            let decoder = JSONValueDecoder(value: root, userInfo: [.validationClock: now])
+            return .success(try T(from: decoder))
+        } catch let failure as JSONParser.Failure {
+            return .failure(ContractViolation(field: "", reason: .invalidJSON, detail: failure.message))
         } catch let violation as ContractViolation {
             return .failure(violation)
         } catch DecodingError.typeMismatch(_, let context) where context.codingPath.isEmpty {

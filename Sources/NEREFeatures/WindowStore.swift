@@ -14,14 +14,15 @@ public struct WindowStore: Sendable {
 
     /// Places `entry` in its window and returns the change and the window after it.
     public mutating func apply(_ entry: WindowSession, key: WindowKey, origin: EventOrigin) -> (SessionWindow.Change, SessionWindow) {
-        var window = windows[key] ?? SessionWindow(key: key)
-        let change = window.apply(entry)
+        // Mutated in place: copying the window out and back would copy its sessions each time.
+        // A window is only ever created by a session it accepts (duplicates and stale sessions
+        // need an existing window), so the default never leaves an empty window behind.
+        let change = windows[key, default: SessionWindow(key: key)].apply(entry)
         if change.changedWindow {
-            window.lastApplied = origin
-            windows[key] = window
+            windows[key]?.lastApplied = origin
             dirty.insert(key)
         }
-        return (change, window)
+        return (change, windows[key] ?? SessionWindow(key: key))
     }
 
     /// Puts back a window read from the cache or the changelog.

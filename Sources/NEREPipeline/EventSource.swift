@@ -1,3 +1,4 @@
+import Foundation
 import NEREContracts
 import NERECache
 
@@ -6,10 +7,12 @@ import NERECache
 public struct InboundEvent: Sendable {
     public var origin: EventOrigin
     public var key: [UInt8]?
-    public var payload: [UInt8]
+    /// The record's bytes as received, kept for the dead-letter table. A replay's payloads
+    /// are slices of the one file buffer, not copies.
+    public var payload: Data
     public var decoded: SessionDecoding
 
-    public init(origin: EventOrigin, key: [UInt8]?, payload: [UInt8], decoded: SessionDecoding) {
+    public init(origin: EventOrigin, key: [UInt8]?, payload: Data, decoded: SessionDecoding) {
         self.origin = origin
         self.key = key
         self.payload = payload

@@ -21,13 +21,11 @@ public struct FileReplaySource: EventSource {
         let file = try JSONLinesFile(path: path)
         let topic = "file:" + URL(fileURLWithPath: path).standardizedFileURL.path
         let decoded = file.parallelMap { SessionDecoding(json: $0, now: now) }
-        var events = zip(file.lines, decoded).map { line, decoding in
-            InboundEvent(origin: EventOrigin(topic: topic, partition: 0, offset: Int64(line.number)),
-                         key: nil, payload: file.bytes(line.range), decoded: decoding)
-        }
-        events.sort { a, b in
-            let ta = a.replayTime, tb = b.replayTime
-            return ta != tb ? ta < tb : a.origin.offset < b.origin.offset
+        // Sorting small (time, line) pairs and gathering afterwards beats moving whole events.
+        let order = decoded.indices.map { (time: decoded[$0].replayTime, line: $0) }.sorted { $0 < $1 }
+        let events = order.map { _, i in
+            InboundEvent(origin: EventOrigin(topic: topic, partition: 0, offset: Int64(file.lines[i].number)),
+                         key: nil, payload: file.data[file.lines[i].range], decoded: decoded[i])
         }
         self.topic = topic
         self.fingerprint = file.fingerprint
@@ -51,9 +49,10 @@ public struct FileReplaySource: EventSource {
     }
 }
 
-extension InboundEvent {
+extension SessionDecoding {
+    /// Replay order: by `ended_at`; records without a readable one go first.
     fileprivate var replayTime: Int64 {
-        if case .accepted(let session) = decoded { return session.endedAt.microsecondsSinceEpoch }
+        if case .accepted(let session) = self { return session.endedAt.microsecondsSinceEpoch }
         return .min
     }
 }

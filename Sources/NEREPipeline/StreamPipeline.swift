@@ -1,3 +1,4 @@
+import Foundation
 import Logging
 import NEREBaseline
 import NERECache
@@ -10,8 +11,11 @@ import NEREFeatures
 /// then one cache transaction per batch.
 public final class StreamPipeline {
     public struct Options: Sendable {
-        /// Items per recommendation; 100 so that recall@100 can be scored.
-        public var itemsPerRecommendation = 100
+        /// Items published per recommendation (topic, cache, sinks): what a page shows.
+        public var itemsPerRecommendation = 20
+        /// How deep each ranking is kept for prequential scoring: recall@100 needs 100. The
+        /// published items are the first `itemsPerRecommendation` of this ranking.
+        public var scoringDepth = 100
         /// Replays stamp `generated_at` with the triggering event's `ended_at`, so the same
         /// log always yields the same cache; a live service stamps the wall clock.
         public var stampWithEventTime = true
@@ -22,6 +26,7 @@ public final class StreamPipeline {
     private let catalog: SetCatalog
     private let recommender: any Recommender
     private let cache: StreamCache
+    private let committer: BackgroundCommitter
     private let sinks: [any RecommendationSink]
     private let options: Options
     private let logger: Logger
@@ -41,12 +46,15 @@ public final class StreamPipeline {
         self.catalog = catalog
         self.recommender = recommender
         self.cache = cache
+        self.committer = BackgroundCommitter(cache: cache)
         self.sinks = sinks
         self.options = options
         self.logger = logger
     }
 
     public var windowCount: Int { windows.count }
+    private var rankingDepth: Int { max(options.itemsPerRecommendation, options.scoringDepth) }
+    public var secondsWaitingForCommits: Double { committer.waited.seconds }
 
     // MARK: Restore
 
@@ -70,7 +78,7 @@ public final class StreamPipeline {
         for cached in try cache.recommendations() {
             let recommendation = cached.recommendation
             current[WindowKey(userID: recommendation.userID, subject: recommendation.subject)] = CurrentRecommendation(
-                items: recommendation.items.map { catalog.intern($0.setID) },
+                items: cached.rankedSetIDs.map { catalog.intern($0) },
                 historyLength: recommendation.historyLength, bucket: cached.calibrationBucket)
         }
         counters = PipelineCounters(restoring: try cache.counters())
@@ -81,7 +89,7 @@ public final class StreamPipeline {
 
     public func process(_ batch: EventBatch) throws {
         var commit = CacheBatch()
-        var latest: [WindowKey: CachedRecommendation] = [:]
+        var latest: [WindowKey: PendingRecommendation] = [:]
         for event in batch.events {
             counters.eventsIn += 1
             switch event.decoded {
@@ -90,23 +98,34 @@ public final class StreamPipeline {
             case .droppedUnderage:
                 counters.droppedUnderage += 1
             case .accepted(let session):
-                if let (key, recommendation) = try apply(session, from: event, into: &commit) {
-                    latest[key] = recommendation
+                if let pending = try apply(session, from: event, into: &commit) {
+                    latest[pending.key] = pending
                 }
             }
         }
         for sink in sinks { try sink.flush() }
         commit.windows = windows.takeDirty()
-        commit.recommendations = latest.keys.sorted().compactMap { latest[$0] }
+        commit.recommendations = latest.keys.sorted().compactMap { key in
+            latest[key].map {
+                CachedRecommendation(recommendation: recommendation(from: $0),
+                                     rankedSetIDs: $0.draft.items.map { catalog.id(of: $0.setIndex) },
+                                     calibrationBucket: $0.draft.calibrationBucket)
+            }
+        }
         commit.positions = batch.positions
         commit.learnedState = recommender.takeChangedState()
             + scorer.persistentValues.map { LearnedValue(namespace: Self.metricsNamespace, key: $0.key, value: $0.value) }
         commit.counters = counters.values
-        try cache.commit(commit)
+        try committer.submit(commit)
+    }
+
+    /// Waits for the last batch's transaction; call before reading the cache or exiting.
+    public func finish() throws {
+        try committer.drain()
     }
 
     private func apply(_ session: StudySession, from event: InboundEvent,
-                       into commit: inout CacheBatch) throws -> (WindowKey, CachedRecommendation)? {
+                       into commit: inout CacheBatch) throws -> PendingRecommendation? {
         guard let subject = session.subject ?? catalog.subject(of: session.setID) else {
             deadLetter(event, ContractViolation(field: "set_id", reason: .unknownSet,
                                                 detail: "set \(session.setID) is not in the catalog and the event has no subject"),
@@ -128,28 +147,49 @@ public final class StreamPipeline {
         }
         score(entry.setIndex, for: key)
         recommender.learn(from: entry, window: window)
-        let draft = recommender.recommend(for: window, count: options.itemsPerRecommendation)
-        let recommendation = Recommendation(
-            userID: key.userID, subject: subject, modelVersion: recommender.modelVersion,
-            generatedAt: options.stampWithEventTime ? session.endedAt : .now,
-            source: .init(topic: event.origin.topic, partition: event.origin.partition,
-                          offset: event.origin.offset, eventID: session.eventID),
-            historyLength: window.historyLength, confidence: draft.confidence,
-            fallback: draft.fallbackReason != nil, fallbackReason: draft.fallbackReason,
-            items: draft.items.map { .init(setID: catalog.id(of: $0.setIndex), score: $0.score) },
-            attention: draft.attention)
+        let draft = recommender.recommend(for: window, count: rankingDepth)
         current[key] = CurrentRecommendation(items: draft.items.map(\.setIndex), historyLength: window.historyLength,
                                              bucket: draft.calibrationBucket)
-        for sink in sinks { try sink.emit(recommendation) }
+        let pending = PendingRecommendation(key: key, draft: draft, origin: event.origin, eventID: session.eventID,
+                                            endedAt: session.endedAt, historyLength: window.historyLength)
+        if !sinks.isEmpty {
+            let recommendation = recommendation(from: pending)
+            for sink in sinks { try sink.emit(recommendation) }
+        }
         counters.recommendationsOut += 1
-        return (key, CachedRecommendation(recommendation: recommendation, calibrationBucket: draft.calibrationBucket))
+        return pending
+    }
+
+    /// Only the last recommendation of a pair in a batch reaches the cache, so the full
+    /// payload is built per pair and batch rather than per event (unless a sink wants each).
+    private func recommendation(from pending: PendingRecommendation) -> Recommendation {
+        let draft = pending.draft
+        return Recommendation(
+            userID: pending.key.userID, subject: pending.key.subject, modelVersion: recommender.modelVersion,
+            generatedAt: options.stampWithEventTime ? pending.endedAt : .now,
+            source: .init(topic: pending.origin.topic, partition: pending.origin.partition,
+                          offset: pending.origin.offset, eventID: pending.eventID),
+            historyLength: pending.historyLength, confidence: Self.published(draft.confidence),
+            fallback: draft.fallbackReason != nil, fallbackReason: draft.fallbackReason,
+            items: draft.items.prefix(options.itemsPerRecommendation).map {
+                .init(setID: catalog.id(of: $0.setIndex), score: Self.published($0.score))
+            },
+            attention: draft.attention.map(Self.published))
+    }
+
+    /// Scores and weights are published to six significant digits: enough to rank and
+    /// compare, and it keeps the cache rows (rewritten on every event) a third smaller.
+    static func published(_ value: Double) -> Double {
+        guard value != 0, value.isFinite else { return value }
+        let scale = pow(10, 5 - floor(log10(abs(value))))
+        return (value * scale).rounded() / scale
     }
 
     /// Prequential scoring: the recommendation current before this event, or for a pair never
     /// seen before the cold-start answer the service would have given.
     private func score(_ studied: SetIndex, for key: WindowKey) {
         let shown = current[key] ?? {
-            let draft = recommender.recommend(for: SessionWindow(key: key), count: options.itemsPerRecommendation)
+            let draft = recommender.recommend(for: SessionWindow(key: key), count: rankingDepth)
             return CurrentRecommendation(items: draft.items.map(\.setIndex), historyLength: 0, bucket: draft.calibrationBucket)
         }()
         let rank = shown.items.firstIndex(of: studied)
@@ -159,7 +199,7 @@ public final class StreamPipeline {
 
     private func deadLetter(_ event: InboundEvent, _ violation: ContractViolation, into commit: inout CacheBatch) {
         counters.deadLetters += 1
-        commit.deadLetters.append(DeadLetter(origin: event.origin, key: event.key, payload: event.payload, violation: violation))
+        commit.deadLetters.append(DeadLetter(origin: event.origin, key: event.key, payload: Array(event.payload), violation: violation))
         // Each bad record is logged once; past a few per reason only the totals are reported,
         // so a flood of garbage cannot drown the log.
         let logged = deadLettersLogged[violation.reason, default: 0]
@@ -167,6 +207,16 @@ public final class StreamPipeline {
         logger.log(level: logged < 20 ? .warning : .debug, "dead letter",
                    metadata: ["origin": "\(event.origin)", "reason": "\(violation)"])
     }
+}
+
+/// A recommendation made in the current batch, turned into a payload when committed.
+struct PendingRecommendation {
+    var key: WindowKey
+    var draft: RecommendationDraft
+    var origin: EventOrigin
+    var eventID: String
+    var endedAt: Timestamp
+    var historyLength: Int
 }
 
 /// A recommendation reduced to what scoring needs.

@@ -29,10 +29,10 @@ struct ReplayCommand: AsyncParsableCommand {
     var recommendations: String?
 
     @Option(help: "Events per micro-batch (one SQLite transaction each).")
-    var batchSize: Int = 5_000
+    var batchSize: Int = ReplayRun.defaultBatchSize
 
-    @Option(help: "Items per recommendation.")
-    var items: Int = 100
+    @Option(help: "Items published per recommendation (rankings are kept 100 deep for scoring).")
+    var items: Int = StreamPipeline.Options().itemsPerRecommendation
 
     @OptionGroup var logging: LoggingOptions
 
@@ -51,7 +51,7 @@ struct ReplayCommand: AsyncParsableCommand {
 }
 
 func replay(events: String, sets: String, cache: String, out: String?, recommendations: String? = nil,
-            batchSize: Int = 5_000, items: Int = 100, logger: Logger) async throws -> ReplayRun.Result {
+            batchSize: Int = ReplayRun.defaultBatchSize, items: Int = StreamPipeline.Options().itemsPerRecommendation, logger: Logger) async throws -> ReplayRun.Result {
     var run = ReplayRun(eventsPath: events, setsPath: sets, cachePath: cache, recommendationsPath: recommendations)
     run.batchSize = batchSize
     run.options.itemsPerRecommendation = items
@@ -83,6 +83,8 @@ extension ReplayRun.Result {
         lines.append("\(windows) windows, \(setsInCatalog) sets, model \(modelVersion)")
         lines.append("this run: \(eventsThisRun) events in \(String(format: "%.2f", secondsThisRun)) s = "
             + "\(Int(eventsPerSecond)) events/s (including SQLite commits) → cache \(cache)")
+        lines.append("  of which reading and decoding the log \(String(format: "%.2f", secondsLoading)) s, "
+            + "waiting for SQLite \(String(format: "%.2f", secondsWaitingForCommits)) s")
         return lines.joined(separator: "\n")
     }
 }

@@ -110,6 +110,7 @@ struct ReplayPipelineTests {
         for _ in 0..<count {
             try pipeline.process(try #require(try await source.nextBatch()))
         }
+        try pipeline.finish()
     }
 
     @Test func refusesACacheOfAnotherLog() async throws {
