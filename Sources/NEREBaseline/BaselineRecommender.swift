@@ -11,6 +11,7 @@ import NEREFeatures
 ///   Σᵢ 0.5^(n−i) · P(c | wᵢ)  +  0.01 · popularity(c) / popularity(top set)
 /// where P(c | s) is the recency-weighted share of transitions s → c. Transition evidence
 /// therefore always outranks pure popularity, which fills the list up to `count` items.
+/// Its attention is each window session's share of that transition evidence.
 public final class BaselineRecommender: Recommender {
     public static let version = "baseline-popularity-transitions-1"
     public var modelVersion: String { Self.version }
@@ -67,9 +68,12 @@ public final class BaselineRecommender: Recommender {
     public func recommend(for window: SessionWindow, count: Int) -> RecommendationDraft {
         let subject = window.key.subject
         var decay = 1.0
-        for entry in window.sessions.reversed() {
+        // How much each session of the window contributed: the baseline's "attention".
+        var evidence = [Double](repeating: 0, count: window.sessions.count)
+        for (age, entry) in window.sessions.reversed().enumerated() {
             for (candidate, share) in transitionShares(from: entry.setIndex) where isServable(candidate, in: subject) {
                 scratch.add(decay * share, to: candidate)
+                evidence[window.sessions.count - 1 - age] += decay * share
             }
             decay *= 0.5
         }
@@ -87,7 +91,14 @@ public final class BaselineRecommender: Recommender {
         let bucket = calibrationBucket(for: window)
         return RecommendationDraft(items: Array(items), confidence: calibration.estimate(bucket),
                                    fallbackReason: window.sessions.isEmpty ? "cold_start" : "no_model",
-                                   attention: [], calibrationBucket: bucket)
+                                   attention: Self.normalised(evidence), calibrationBucket: bucket)
+    }
+
+    /// Weights summing to 1, oldest session first; equal weights when nothing was learned yet.
+    static func normalised(_ evidence: [Double]) -> [Double] {
+        let total = evidence.reduce(0, +)
+        guard total > 0 else { return evidence.map { _ in 1 / Double(evidence.count) } }
+        return evidence.map { $0 / total }
     }
 
     /// P(next | set) for the set's most frequent successors, cached until the set's next

@@ -101,7 +101,7 @@ public struct Recommendation: Sendable, Hashable, Codable {
         modelVersion = try c.identifier(.modelVersion)
         generatedAt = try c.required(Timestamp.self, .generatedAt)
         source = try c.required(Source.self, .source)
-        historyLength = try c.integer(.historyLength, in: 0...WindowPolicy.capacity)
+        historyLength = try c.integer(.historyLength, in: 1...WindowPolicy.capacity)
         confidence = try c.number(.confidence, in: 0...1)
         fallback = try c.required(Bool.self, .fallback)
         fallbackReason = try c.optionalText(.fallbackReason, maxBytes: ContractLimits.maxLabelBytes)

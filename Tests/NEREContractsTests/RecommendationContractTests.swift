@@ -33,6 +33,8 @@ struct RecommendationContractTests {
                 "source.event_id", .empty),
         Refusal("history_length 6", base.setting("history_length", raw: "6"), "history_length", .outOfRange),
         Refusal("history_length negative", base.setting("history_length", raw: "-1"), "history_length", .outOfRange),
+        Refusal("history_length 0 (a recommendation always follows a session)", base.setting("history_length", raw: "0"),
+                "history_length", .outOfRange),
         Refusal("history_length with a fraction", base.setting("history_length", raw: "2.5"), "history_length", .wrongType),
         Refusal("confidence above 1", base.setting("confidence", raw: "1.01"), "confidence", .outOfRange),
         Refusal("confidence negative", base.setting("confidence", raw: "-0.1"), "confidence", .outOfRange),
@@ -62,7 +64,7 @@ struct RecommendationContractTests {
         ])),
         Example("fallback_reason null", base.setting("fallback_reason", raw: "null")),
         Example("no items and no attention", base.setting(["items": "[]", "attention": "[]"])),
-        Example("history_length 0", base.setting(["history_length": "0", "attention": "[]"])),
+        Example("history_length 1", base.setting(["history_length": "1", "attention": "[1.0]"])),
         Example("unknown extra fields", base.setting([
             "latency_ms": "2", "source": source(["key": quoted("u-42")]),
             "items": #"[{"set_id": "set-9", "score": 0.91, "rank": 1}]"#,

@@ -42,6 +42,19 @@ struct BaselineRecommenderTests {
         #expect(Array(h.ranking(after: ["days"]).prefix(2)) == ["months", "numbers"])
     }
 
+    @Test func attentionIsEachSessionsShareOfTheEvidence() {
+        let h = Harness(sets: ["days", "months", "numbers"])
+        h.study("a", ["days", "months"])
+        var window = SessionWindow(key: WindowKey(userID: "p", subject: .french))
+        for (i, set) in ["numbers", "days"].enumerated() {
+            _ = window.apply(WindowSession(session: Fixture.session("p\(i)", user: "p", set: set, atDay: Double(i)),
+                                           setIndex: h.catalog.intern(set)))
+        }
+        #expect(h.recommender.recommend(for: window, count: 5).attention == [0, 1], "only days → months was seen")
+        let fresh = SessionWindow(key: WindowKey(userID: "q", subject: .french), sessions: Array(window.sessions.prefix(1)))
+        #expect(h.recommender.recommend(for: fresh, count: 5).attention == [1], "no evidence: equal weights")
+    }
+
     @Test func popularityFillsTheListWithinTheSubject() {
         let h = Harness(sets: ["days", "months", "numbers"])
         h.catalog.upsert(Fixture.set("capitals", subject: .geography))
