@@ -13,12 +13,7 @@ struct DemoCommand: AsyncParsableCommand {
     @Option(help: "Working directory for the data, cache and report (replaced if it holds an earlier demo).")
     var dir: String = "demo"
 
-    @Option(help: "Random seed for the synthetic data.")
-    var seed: UInt64 = 7
-
-    @Option(help: "Data size: demo or large.")
-    var preset: SyntheticPreset = .demo
-
+    @OptionGroup var data: SyntheticDataOptions
     @OptionGroup var logging: LoggingOptions
 
     func run() async throws {
@@ -28,8 +23,8 @@ struct DemoCommand: AsyncParsableCommand {
         for suffix in ["", "-wal", "-shm"] {
             try? FileManager.default.removeItem(atPath: cachePath + suffix)
         }
-        print("1/2 generating the \(preset.rawValue) data set (seed \(seed)) in \(dir)/")
-        let summary = try generate(out: dir, seed: seed, preset: preset)
+        print("1/2 generating the \(data.preset.rawValue) data set (seed \(data.seed)) in \(dir)/")
+        let summary = try data.generate(into: dir)
         print("    \(summary.sets) sets, \(summary.events) events")
         print("2/2 replaying events.jsonl through the pipeline into \(cachePath)")
         let reportPath = directory.appendingPathComponent("report.json").path

@@ -10,27 +10,31 @@ struct GenerateCommand: AsyncParsableCommand {
     @Option(help: "Output directory (created if missing).")
     var out: String
 
-    @Option(help: "Random seed; the same seed writes the same bytes.")
-    var seed: UInt64 = 1
-
-    @Option(help: "Size: demo (~2k sets, 40k events) or large (~20k sets, 600k events).")
-    var preset: SyntheticPreset = .demo
-
+    @OptionGroup var data: SyntheticDataOptions
     @OptionGroup var logging: LoggingOptions
 
     func run() async throws {
         let logger = logging.logger()
-        let summary = try generate(out: out, seed: seed, preset: preset)
+        let summary = try data.generate(into: out)
         logger.info("generated", metadata: ["sets": "\(summary.sets)", "events": "\(summary.events)"])
-        print("wrote \(summary.sets) sets and \(summary.events) events to \(out) (seed \(seed), preset \(preset.rawValue))")
+        print("wrote \(summary.sets) sets and \(summary.events) events to \(out) (seed \(data.seed), preset \(data.preset.rawValue))")
+    }
+}
+
+/// What `generate` and `demo` share: which synthetic school year to write.
+struct SyntheticDataOptions: ParsableArguments {
+    @Option(help: "Random seed; the same seed writes the same bytes.")
+    var seed: UInt64 = 7
+
+    @Option(help: "Size: demo (~2k sets, 40k events) or large (~20k sets, 600k events).")
+    var preset: SyntheticPreset = .demo
+
+    func generate(into directory: String) throws -> SyntheticSummary {
+        let progress = ProgressLine("generate")
+        defer { progress.finish() }
+        return try SyntheticGenerator(preset: preset, seed: seed)
+            .write(to: URL(fileURLWithPath: directory)) { progress.update(fraction: $0) }
     }
 }
 
 extension SyntheticPreset: ExpressibleByArgument {}
-
-func generate(out: String, seed: UInt64, preset: SyntheticPreset) throws -> SyntheticSummary {
-    let progress = ProgressLine("generate")
-    defer { progress.finish() }
-    return try SyntheticGenerator(preset: preset, seed: seed)
-        .write(to: URL(fileURLWithPath: out)) { progress.update(fraction: $0) }
-}
