@@ -5,7 +5,7 @@ import PackageDescription
 // NEREEvaluation → NEREFeatures → NEREContracts. Nothing imports the CLI.
 let package = Package(
     name: "nere-stream",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "nere", targets: ["nere"]),
     ],

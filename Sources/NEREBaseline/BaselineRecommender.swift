@@ -67,11 +67,13 @@ public final class BaselineRecommender: Recommender {
 
     public func recommend(for window: SessionWindow, count: Int) -> RecommendationDraft {
         let subject = window.key.subject
+        let subjects = catalog.publishedSubjects
+        func isServable(_ set: SetIndex) -> Bool { subjects[Int(set)] == subject }
         var decay = 1.0
         // How much each session of the window contributed: the baseline's "attention".
         var evidence = [Double](repeating: 0, count: window.sessions.count)
         for (age, entry) in window.sessions.reversed().enumerated() {
-            for (candidate, share) in transitionShares(from: entry.setIndex) where isServable(candidate, in: subject) {
+            for (candidate, share) in transitionShares(from: entry.setIndex) where isServable(candidate) {
                 scratch.add(decay * share, to: candidate)
                 evidence[window.sessions.count - 1 - age] += decay * share
             }
@@ -79,7 +81,7 @@ public final class BaselineRecommender: Recommender {
         }
         if let ranking = popularity[subject], let best = ranking.top.first?.score {
             var added = 0
-            for candidate in ranking.top where isServable(candidate.key, in: subject) {
+            for candidate in ranking.top where isServable(candidate.key) {
                 scratch.add(Self.popularityBlend * exp(candidate.score - best), to: candidate.key)
                 added += 1
                 if added == count { break }
@@ -109,10 +111,6 @@ public final class BaselineRecommender: Recommender {
         let shares = next.top.map { ($0.key, exp($0.score - total.logWeight)) }
         shareCache[set] = shares
         return shares
-    }
-
-    private func isServable(_ set: SetIndex, in subject: Subject) -> Bool {
-        catalog.publishedSubject(of: set) == subject
     }
 
     /// Hit rates differ mostly by how much history a window has and how much transition

@@ -64,3 +64,46 @@ public struct CachedRecommendation: Sendable, Hashable {
         self.calibrationBucket = calibrationBucket
     }
 }
+
+/// A batch with its JSON written, ready for SQL: every payload is encoded before the
+/// transaction opens, so the write lock is held only for inserts.
+struct EncodedCacheBatch: Sendable {
+    struct WindowRow: Sendable {
+        var key: WindowKey
+        var historyLength: Int
+        var sessions: String
+        var origin: EventOrigin
+    }
+
+    struct RecommendationRow: Sendable {
+        var recommendation: Recommendation
+        var payload: String
+        var calibrationBucket: String
+        /// The ranking after the payload's items, which restore appends back.
+        var rankedTail: String
+    }
+
+    let windows: [WindowRow]
+    let recommendations: [RecommendationRow]
+    let positions: [SourcePosition]
+    let deadLetters: [DeadLetter]
+    let learnedState: [LearnedValue]
+    let counters: [String: Int]
+
+    init(_ batch: CacheBatch, numbers: SetNumbers) {
+        windows = batch.windows.compactMap { w in
+            w.lastApplied.map {
+                WindowRow(key: w.key, historyLength: w.historyLength, sessions: w.sessions.map(\.session).jsonText, origin: $0)
+            }
+        }
+        recommendations = batch.recommendations.map { cached in
+            let r = cached.recommendation
+            return RecommendationRow(recommendation: r, payload: r.jsonText, calibrationBucket: cached.calibrationBucket,
+                                     rankedTail: numbers.encode(cached.rankedSetIDs.dropFirst(r.items.count)))
+        }
+        positions = batch.positions
+        deadLetters = batch.deadLetters
+        learnedState = batch.learnedState
+        counters = batch.counters
+    }
+}

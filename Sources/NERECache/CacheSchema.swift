@@ -38,8 +38,9 @@ enum CacheSchema {
                     fallback INTEGER NOT NULL,
                     payload TEXT NOT NULL,           -- the Recommendation JSON, as on the topic
                     calibration_bucket TEXT NOT NULL, -- which confidence bucket produced it
-                    ranked_tail TEXT NOT NULL,       -- JSON array: set ids ranked after the payload's
-                                                     -- items, down to the scoring depth
+                    ranked_tail TEXT NOT NULL,       -- JSON array: the sets ranked after the payload's
+                                                     -- items, down to the scoring depth, as sets.rowid
+                                                     -- (or set_id for sets without a row)
                     PRIMARY KEY (user_id, subject)
                 );
 

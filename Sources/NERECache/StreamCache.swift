@@ -7,6 +7,7 @@ import NEREFeatures
 /// while the service writes; one transaction per micro-batch.
 public final class StreamCache: Sendable {
     private let queue: DatabaseQueue
+    private let setNumbers = SetNumbers()
     public let path: String
 
     public init(path: String) throws {
@@ -26,16 +27,25 @@ public final class StreamCache: Sendable {
         do {
             queue = try DatabaseQueue(path: path, configuration: configuration)
             try CacheSchema.migrator.migrate(queue)
+            setNumbers.insert(try queue.read { db in
+                try Row.fetchAll(db, sql: "SELECT rowid, set_id FROM sets").map { (number: $0[0], id: $0[1]) }
+            })
         } catch {
             throw CacheError.unusable(path: path, reason: String(describing: error))
         }
     }
+
+
 
     // MARK: Writing
 
     /// Writes one batch atomically: windows, recommendations, dead letters, learned state,
     /// counters and the source positions that say the batch was consumed.
     public func commit(_ batch: CacheBatch) throws {
+        try commit(EncodedCacheBatch(batch, numbers: setNumbers))
+    }
+
+    func commit(_ batch: EncodedCacheBatch) throws {
         try queue.write { db in
             let window = try db.cachedStatement(sql: """
                 INSERT INTO windows (user_id, subject, history_length, sessions, last_topic, last_partition, last_offset)
@@ -45,10 +55,8 @@ public final class StreamCache: Sendable {
                     last_partition = excluded.last_partition, last_offset = excluded.last_offset
                 """)
             for w in batch.windows {
-                guard let origin = w.lastApplied else { continue }
-                let sessions = w.sessions.map(\.session).jsonText
-                try window.execute(arguments: [w.key.userID, w.key.subject.rawValue, w.historyLength, sessions,
-                                               origin.topic, origin.partition, origin.offset])
+                try window.execute(arguments: [w.key.userID, w.key.subject.rawValue, w.historyLength, w.sessions,
+                                               w.origin.topic, w.origin.partition, w.origin.offset])
             }
             let recommendation = try db.cachedStatement(sql: """
                 INSERT INTO recommendations (user_id, subject, model_version, generated_at, history_length, confidence,
@@ -59,12 +67,11 @@ public final class StreamCache: Sendable {
                     confidence = excluded.confidence, fallback = excluded.fallback, payload = excluded.payload,
                     calibration_bucket = excluded.calibration_bucket, ranked_tail = excluded.ranked_tail
                 """)
-            for cached in batch.recommendations {
-                let r = cached.recommendation
+            for row in batch.recommendations {
+                let r = row.recommendation
                 try recommendation.execute(arguments: [r.userID, r.subject.rawValue, r.modelVersion, r.generatedAt.rfc3339,
                                                        r.historyLength, r.confidence, r.fallback,
-                                                       r.jsonText, cached.calibrationBucket,
-                                                       Array(cached.rankedSetIDs.dropFirst(r.items.count)).jsonText])
+                                                       row.payload, row.calibrationBucket, row.rankedTail])
             }
             let deadLetter = try db.cachedStatement(sql: """
                 INSERT OR REPLACE INTO dead_letters (topic, partition, offset, reason, field, detail, key, payload)
@@ -103,17 +110,26 @@ public final class StreamCache: Sendable {
         }
     }
 
-    /// Replaces the set catalog rows for `sets` (a set file or `nere.sets` records).
+    /// Adds or updates catalog rows for `sets` (a set file or `nere.sets` records). Updates
+    /// happen in place, so a set keeps its rowid, which stored rankings refer to.
     public func upsertSets(_ sets: [StudySet]) throws {
-        try queue.write { db in
+        let numbers = try queue.write { db in
             let statement = try db.cachedStatement(sql: """
-                INSERT OR REPLACE INTO sets (set_id, subject, title, term_lang, def_lang, payload) VALUES (?, ?, ?, ?, ?, ?)
+                INSERT INTO sets (set_id, subject, title, term_lang, def_lang, payload) VALUES (?, ?, ?, ?, ?, ?)
+                ON CONFLICT (set_id) DO UPDATE SET subject = excluded.subject, title = excluded.title,
+                    term_lang = excluded.term_lang, def_lang = excluded.def_lang, payload = excluded.payload
                 """)
-            for set in sets {
+            let rowid = try db.cachedStatement(sql: "SELECT rowid FROM sets WHERE set_id = ?")
+            return try sets.map { set in
                 try statement.execute(arguments: [set.setID, set.subject.rawValue, set.title, set.termLang, set.defLang,
                                                   PayloadEncoding.jsonText(set)])
+                guard let number = try Int64.fetchOne(rowid, arguments: [set.setID]) else {
+                    throw CacheError.corruptRow(table: "sets", key: set.setID, reason: "the row just written is missing")
+                }
+                return (number: number, id: set.setID)
             }
         }
+        setNumbers.insert(numbers)
     }
 
     /// Ties a replay's positions to the events file they count lines of; refuses a cache that
@@ -165,7 +181,11 @@ public final class StreamCache: Sendable {
             while let row = try rows.next() {
                 let key = try Self.windowKey(row)
                 let recommendation = try Self.decode(Recommendation.self, row["payload"], table: "recommendations", key: key)
-                let tail = try Self.decode([String].self, row["ranked_tail"], table: "recommendations", key: key)
+                let references = try Self.decode([SetReference].self, row["ranked_tail"], table: "recommendations", key: key)
+                guard let tail = setNumbers.decode(references) else {
+                    throw CacheError.corruptRow(table: "recommendations", key: key.description,
+                                                reason: "ranked_tail names a set number the sets table does not have")
+                }
                 recommendations.append(CachedRecommendation(recommendation: recommendation,
                                                             rankedSetIDs: recommendation.items.map(\.setID) + tail,
                                                             calibrationBucket: row["calibration_bucket"]))

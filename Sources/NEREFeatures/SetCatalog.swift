@@ -52,7 +52,8 @@ public final class SetCatalog {
     public func index(of setID: String) -> SetIndex? { indexByID[setID] }
     public func id(of index: SetIndex) -> String { ids[Int(index)] }
     public func set(at index: SetIndex) -> StudySet? { sets[Int(index)] }
-    /// The subject of a published set; nil for ids only seen in events or deleted.
-    public func publishedSubject(of index: SetIndex) -> Subject? { subjects[Int(index)] }
+    /// The subject of each set by index; nil for ids only seen in events or deleted. Read it
+    /// once per ranking and index into it: a call per candidate costs more than the ranking.
+    public var publishedSubjects: [Subject?] { subjects }
     public func subject(of setID: String) -> Subject? { indexByID[setID].flatMap { subjects[Int($0)] } }
 }

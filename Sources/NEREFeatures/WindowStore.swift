@@ -17,12 +17,14 @@ public struct WindowStore: Sendable {
         // Mutated in place: copying the window out and back would copy its sessions each time.
         // A window is only ever created by a session it accepts (duplicates and stale sessions
         // need an existing window), so the default never leaves an empty window behind.
-        let change = windows[key, default: SessionWindow(key: key)].apply(entry)
-        if change.changedWindow {
-            windows[key]?.lastApplied = origin
-            dirty.insert(key)
+        func apply(_ window: inout SessionWindow) -> (SessionWindow.Change, SessionWindow) {
+            let change = window.apply(entry)
+            if change.changedWindow { window.lastApplied = origin }
+            return (change, window)
         }
-        return (change, windows[key] ?? SessionWindow(key: key))
+        let (change, window) = apply(&windows[key, default: SessionWindow(key: key)])
+        if change.changedWindow { dirty.insert(key) }
+        return (change, window)
     }
 
     /// Puts back a window read from the cache or the changelog.

@@ -16,7 +16,7 @@ public struct ReplayRun {
     public var recommendationsPath: String?
     /// Large batches for replays: a batch rewrites each changed window and recommendation
     /// once, so the more events per transaction, the fewer SQLite page writes per event.
-    public static let defaultBatchSize = 100_000
+    public static let defaultBatchSize = 150_000
     public var batchSize = Self.defaultBatchSize
     public var options = StreamPipeline.Options()
 

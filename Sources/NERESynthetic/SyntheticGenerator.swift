@@ -75,7 +75,11 @@ public struct SyntheticGenerator: Sendable {
     /// Writes DIR/sets.jsonl and DIR/events.jsonl (one JSON object per line), creating DIR.
     /// `progress` gets a fraction 0…1 now and then.
     public func write(to directory: URL, progress: (Double) -> Void = { _ in }) throws -> SyntheticSummary {
-        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        do {
+            try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        } catch {
+            throw SyntheticGenerationError(path: directory.path, reason: "cannot create the directory")
+        }
         let dataset = makeDataset { progress(0.3 * $0) }
         var statisticsRandom = RandomSource(seed: configuration.seed, stream: "set-statistics")
         let studySets = SetStatistics.studySets(catalog: dataset.catalog, sessions: dataset.sessions,

@@ -13,11 +13,27 @@ struct LoggingOptions: ParsableArguments {
 /// Checks a path names a readable file before minutes of work start.
 func requireReadableFile(_ path: String, flag: String) throws {
     var isDirectory: ObjCBool = false
-    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), !isDirectory.boolValue else {
+    guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
         throw ValidationError("\(flag) \(path): no such file")
+    }
+    guard !isDirectory.boolValue else {
+        throw ValidationError("\(flag) \(path): is a directory, not a file")
     }
     guard FileManager.default.isReadableFile(atPath: path) else {
         throw ValidationError("\(flag) \(path): not readable")
+    }
+}
+
+/// Checks that a file can be created at `path` (its directory exists and is writable), so a
+/// long run does not fail only when it writes its result.
+func requireWritableLocation(_ path: String, flag: String) throws {
+    let directory = URL(fileURLWithPath: path).deletingLastPathComponent().path
+    var isDirectory: ObjCBool = false
+    guard FileManager.default.fileExists(atPath: directory, isDirectory: &isDirectory), isDirectory.boolValue else {
+        throw ValidationError("\(flag) \(path): directory \(directory) does not exist")
+    }
+    guard FileManager.default.isWritableFile(atPath: directory) else {
+        throw ValidationError("\(flag) \(path): directory \(directory) is not writable")
     }
 }
 

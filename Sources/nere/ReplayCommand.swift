@@ -41,6 +41,9 @@ struct ReplayCommand: AsyncParsableCommand {
         guard (1...1000).contains(items) else { throw ValidationError("--items must be 1…1000, got \(items)") }
         try requireReadableFile(events, flag: "--events")
         try requireReadableFile(sets, flag: "--sets")
+        try requireWritableLocation(cache, flag: "--cache")
+        if let out { try requireWritableLocation(out, flag: "--out") }
+        if let recommendations { try requireWritableLocation(recommendations, flag: "--recommendations") }
     }
 
     func run() async throws {
