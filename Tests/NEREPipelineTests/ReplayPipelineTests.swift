@@ -113,6 +113,21 @@ struct ReplayPipelineTests {
         try pipeline.finish()
     }
 
+    @Test func jsonLinesSinkGetsEveryRecommendationAndRepairsATornLastLine() async throws {
+        try writeEvents(courseLog)
+        let linesPath = directory.appendingPathComponent("recommendations.jsonl").path
+        try Data(#"{"user_id": "torn"#.utf8).write(to: URL(fileURLWithPath: linesPath))
+        var run = ReplayRun(eventsPath: eventsPath, setsPath: setsPath,
+                            cachePath: directory.appendingPathComponent("cache.sqlite").path, recommendationsPath: linesPath)
+        run.batchSize = 4
+        let result = try await run.run(logger: Logger(label: "test"))
+        let lines = try String(contentsOfFile: linesPath, encoding: .utf8).split(separator: "\n")
+        #expect(lines.count == result.counters["recommendations_out"])
+        let decoded = lines.compactMap { try? PayloadDecoding.decode(Recommendation.self, from: Array($0.utf8), now: .now).get() }
+        #expect(decoded.count == lines.count, "every line is a valid Recommendation; the torn line is gone")
+        #expect(Set(decoded.map(\.source.eventID)).count == decoded.count, "one per applied event")
+    }
+
     @Test func refusesACacheOfAnotherLog() async throws {
         try writeEvents(courseLog)
         let cachePath = directory.appendingPathComponent("cache.sqlite").path
