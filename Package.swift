@@ -30,13 +30,14 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .target(name: "NERESynthetic", dependencies: ["NEREContracts"]),
+        .target(name: "NERESetVectors", dependencies: ["NEREContracts", "COpenBLAS"], resources: [.copy("StopWords")]),
         .target(name: "NEREPipeline", dependencies: [
             "NEREContracts", "NEREFeatures", "NEREBaseline", "NERECache", "NEREEvaluation",
             .product(name: "Logging", package: "swift-log"),
         ]),
         .executableTarget(name: "nere", dependencies: [
-            "NEREPipeline", "NEREFeatures", "NEREBaseline", "NERESynthetic", "NERECache", "NEREContracts", "NEREEvaluation",
-            "CRDKafka", "COpenBLAS",
+            "NEREPipeline", "NEREFeatures", "NEREBaseline", "NERESynthetic", "NERESetVectors", "NERECache", "NEREContracts",
+            "NEREEvaluation", "CRDKafka", "COpenBLAS",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -48,6 +49,8 @@ let package = Package(
             .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
         .testTarget(name: "NERESyntheticTests", dependencies: ["NERESynthetic", "NEREContracts"]),
+        .testTarget(name: "NERESetVectorsTests", dependencies: ["NERESetVectors", "NEREContracts"],
+                    resources: [.copy("Fixtures")]),
         .testTarget(name: "NERECLITests", dependencies: ["nere", "NERECache"]),
     ]
 )

@@ -39,6 +39,13 @@ public struct JSONWriter {
         needsComma = false
     }
 
+    /// `"name":` for a key only known at run time (tensor names, map keys).
+    public mutating func dynamicKey(_ name: String) {
+        string(name)
+        bytes.append(UInt8(ascii: ":"))
+        needsComma = false
+    }
+
     public mutating func string(_ value: String) {
         separate()
         bytes.append(UInt8(ascii: "\""))

@@ -1,4 +1,5 @@
 import Foundation
+import NEREContracts
 
 /// A JSON lines file read whole: replay needs every line up front to order by `ended_at`,
 /// and 600k events are ~300 MB, well within a service's memory.
@@ -37,22 +38,9 @@ struct JSONLinesFile {
         Array(data[range])
     }
 
-    /// Identifies the file a replay's positions refer to: a 64-bit multiply-xorshift hash
-    /// over 8-byte words (fast enough for hundreds of megabytes) plus the length.
+    /// Identifies the file a replay's positions refer to.
     var fingerprint: String {
-        var hash: UInt64 = 0x9E37_79B9_7F4A_7C15
-        data.withUnsafeBytes { bytes in
-            var offset = 0
-            while offset + 8 <= bytes.count {
-                hash = (hash ^ bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* 0xFF51_AFD7_ED55_8CCD
-                hash ^= hash >> 33
-                offset += 8
-            }
-            for byte in bytes[offset...] {
-                hash = (hash ^ UInt64(byte)) &* 0xFF51_AFD7_ED55_8CCD
-            }
-        }
-        return "mx64:\(String(hash, radix: 16)):\(data.count)"
+        "mx64:" + data.withUnsafeBytes { ContentFingerprint.hex($0) } + ":\(data.count)"
     }
 
     /// Runs `transform` over every line on all cores, keeping line order.

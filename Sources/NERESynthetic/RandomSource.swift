@@ -1,21 +1,12 @@
 import Foundation
+import NEREContracts
 
-/// xoshiro256** seeded through SplitMix64. The generator owns its randomness so that a seed
-/// means the same bytes on every machine and toolchain: the standard library's
-/// `SystemRandomNumberGenerator` cannot be seeded, and its range and shuffle helpers are free
-/// to change their algorithms between releases.
+/// The generator's draws over the project's seeded `Xoshiro256`, with one stream per stage.
 struct RandomSource: RandomNumberGenerator, Sendable {
-    private var s0: UInt64
-    private var s1: UInt64
-    private var s2: UInt64
-    private var s3: UInt64
+    private var core: Xoshiro256
 
     init(seed: UInt64) {
-        var mixer = seed
-        s0 = RandomSource.splitMix(&mixer)
-        s1 = RandomSource.splitMix(&mixer)
-        s2 = RandomSource.splitMix(&mixer)
-        s3 = RandomSource.splitMix(&mixer)
+        core = Xoshiro256(seed: seed)
     }
 
     /// An independent stream per stage, so that changing how many numbers one stage draws
@@ -28,24 +19,8 @@ struct RandomSource: RandomNumberGenerator, Sendable {
         self.init(seed: seed ^ hash)
     }
 
-    private static func splitMix(_ state: inout UInt64) -> UInt64 {
-        state &+= 0x9e37_79b9_7f4a_7c15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xbf58_476d_1ce4_e5b9
-        z = (z ^ (z >> 27)) &* 0x94d0_49bb_1331_11eb
-        return z ^ (z >> 31)
-    }
-
     mutating func next() -> UInt64 {
-        let result = ((s1 &* 5) << 7 | (s1 &* 5) >> 57) &* 9
-        let t = s1 << 17
-        s2 ^= s0
-        s3 ^= s1
-        s1 ^= s2
-        s0 ^= s3
-        s2 ^= t
-        s3 = s3 << 45 | s3 >> 19
-        return result
+        core.next()
     }
 
     // MARK: Draws

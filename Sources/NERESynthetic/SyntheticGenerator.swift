@@ -72,7 +72,8 @@ public struct SyntheticGenerator: Sendable {
         self.configuration = configuration
     }
 
-    /// Writes DIR/sets.jsonl and DIR/events.jsonl (one JSON object per line), creating DIR.
+    /// Writes DIR/sets.jsonl and DIR/events.jsonl (one JSON object per line), and the ground
+    /// truth of the catalog, DIR/truth.jsonl (`SetTruth`), creating DIR.
     /// `progress` gets a fraction 0…1 now and then.
     public func write(to directory: URL, progress: (Double) -> Void = { _ in }) throws -> SyntheticSummary {
         do {
@@ -91,6 +92,12 @@ public struct SyntheticGenerator: Sendable {
             try sets.append(set)
         }
         try sets.finish()
+        let truth = try JSONLinesWriter(destination: directory.appendingPathComponent("truth.jsonl"))
+        for set in dataset.catalog.sets.sorted(by: { $0.id < $1.id }) {
+            try truth.append(SetTruth(setID: set.id, course: set.course, position: set.position,
+                                      copyOf: set.original.map { dataset.catalog.sets[$0].id }))
+        }
+        try truth.finish()
         progress(0.4)
 
         var logRandom = RandomSource(seed: configuration.seed, stream: "event-log")

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import NERECache
 import NEREContracts
+import NERESetVectors
 import NERESynthetic
 
 /// The README's first command: everything on an embedded default, no broker needed.
@@ -23,10 +24,15 @@ struct DemoCommand: AsyncParsableCommand {
         for suffix in ["", "-wal", "-shm"] {
             try? FileManager.default.removeItem(atPath: cachePath + suffix)
         }
-        print("1/2 generating the \(data.preset.rawValue) data set (seed \(data.seed)) in \(dir)/")
+        print("1/3 generating the \(data.preset.rawValue) data set (seed \(data.seed)) in \(dir)/")
         let summary = try data.generate(into: dir)
         print("    \(summary.sets) sets, \(summary.events) events")
-        print("2/2 replaying events.jsonl through the pipeline into \(cachePath)")
+        print("2/3 learning 128-d GloVe word vectors and Set2Vec set vectors from the catalog's text")
+        let (vectors, vectorSummary) = try vectorize(sets: directory.appendingPathComponent("sets.jsonl").path,
+                                                     out: directory.appendingPathComponent("vectors").path, truth: nil,
+                                                     training: SetVectorTraining(), logger: logger)
+        print(vectorSummary.split(separator: "\n").map { "    " + $0 }.joined(separator: "\n"))
+        print("3/3 replaying events.jsonl through the pipeline into \(cachePath)")
         let reportPath = directory.appendingPathComponent("report.json").path
         let result = try await replay(events: directory.appendingPathComponent("events.jsonl").path,
                                       sets: directory.appendingPathComponent("sets.jsonl").path,
@@ -37,6 +43,15 @@ struct DemoCommand: AsyncParsableCommand {
         if let example = try cache.recommendations().map(\.recommendation).max(by: { ($0.historyLength, $0.source.offset) < ($1.historyLength, $1.source.offset) }) {
             print("\nexample (nere recommend --cache \(cachePath) --user \(example.userID) --subject \"\(example.subject.rawValue)\"):")
             print(try describe(example, titles: cache, limit: 5))
+            if let last = try cache.windows().first(where: { $0.key.userID == example.userID && $0.key.subject == example.subject })?
+                .sessions.last?.setID {
+                let neighbours = vectors.nearestSets(to: last, count: 3)
+                let titles = try cache.titles(of: [last] + neighbours.map(\.setID))
+                print("\nsets nearest in content to the last one studied, \(titles[last] ?? last):")
+                for (id, cosine) in neighbours {
+                    print("   " + String(format: "%.3f", cosine) + "  \(id)  \(titles[id] ?? "")")
+                }
+            }
         }
     }
 }

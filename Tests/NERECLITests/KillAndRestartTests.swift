@@ -39,16 +39,18 @@ struct KillAndRestartTests {
         #expect(actual == expected, "first difference: \(zip(actual, expected).first { $0 != $1 }.map { "\($0)\n≠ \($1)" } ?? "none")")
     }
 
-    /// Polls the cache a reader would see (WAL allows it while the replay writes).
+    /// Polls the cache as a reader would (WAL lets it read while the replay writes), through
+    /// one connection: reopening per poll is slow enough to miss the moment to kill.
     private func waitForCommittedEvents(atLeast target: Int64, in cache: String, while process: Process) throws -> Int64 {
         let deadline = Date().addingTimeInterval(120)
+        var reader: StreamCache?
         while Date() < deadline, process.isRunning {
-            if FileManager.default.fileExists(atPath: cache),
-               let position = try? StreamCache(path: cache).positions().filter({ $0.topic.hasPrefix("file:") }).map(\.nextOffset).max(),
+            if reader == nil, FileManager.default.fileExists(atPath: cache) { reader = try? StreamCache(path: cache) }
+            if let position = try? reader?.positions().filter({ $0.topic.hasPrefix("file:") }).map(\.nextOffset).max(),
                position >= target {
                 return position
             }
-            usleep(2_000)
+            usleep(1_000)
         }
         return -1
     }

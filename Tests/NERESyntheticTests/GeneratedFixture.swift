@@ -14,6 +14,7 @@ struct GeneratedFixture: Sendable {
     let setLines: [Data]
     let eventLines: [Data]
     let sets: [String: StudySet]
+    let truth: [SetTruth]
 
     private init() throws {
         let directory = try temporaryDirectory()
@@ -21,6 +22,9 @@ struct GeneratedFixture: Sendable {
         summary = try SyntheticGenerator(configuration: Self.configuration).write(to: directory)
         setLines = try lines(of: directory.appendingPathComponent("sets.jsonl"))
         eventLines = try lines(of: directory.appendingPathComponent("events.jsonl"))
+        truth = try lines(of: directory.appendingPathComponent("truth.jsonl")).map {
+            try JSONDecoder().decode(SetTruth.self, from: $0)
+        }
         var sets: [String: StudySet] = [:]
         for line in setLines {
             if case .success(let set) = StudySet.decode(json: line, now: Self.now) { sets[set.setID] = set }

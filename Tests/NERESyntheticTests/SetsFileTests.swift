@@ -115,4 +115,17 @@ import Testing
         let studiedCopies = Set(dataset.sessions.map { Int($0.set) }).filter { catalog.sets[$0].original != nil }
         #expect(!studiedCopies.isEmpty)
     }
+
+    @Test func truthDescribesEverySetAndItsCopies() throws {
+        let fixture = try GeneratedFixture.shared.get()
+        let truth = Dictionary(uniqueKeysWithValues: fixture.truth.map { ($0.setID, $0) })
+        #expect(Set(truth.keys) == Set(fixture.sets.keys))
+        let copies = fixture.truth.filter { $0.copyOf != nil }
+        #expect(copies.count == fixture.summary.nearDuplicateSets)
+        for copy in copies {
+            let original = try #require(truth[copy.copyOf!])
+            #expect(original.course == copy.course, "a copy stays in its original's course")
+            #expect(fixture.sets[copy.setID]?.subject == fixture.sets[original.setID]?.subject)
+        }
+    }
 }
