@@ -99,10 +99,3 @@ public struct ReplayRun {
                       secondsLoading: loading, secondsWaitingForCommits: pipeline.secondsWaitingForCommits)
     }
 }
-
-extension Duration {
-    var seconds: Double {
-        let (s, attoseconds) = components
-        return Double(s) + Double(attoseconds) / 1e18
-    }
-}

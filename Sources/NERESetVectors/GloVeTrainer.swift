@@ -26,14 +26,25 @@ public struct GloVeTrainer: Sendable {
         train(counts, concurrently: true, progress: progress)
     }
 
+    /// W, W̃, b and b̃ (concatenated in that order) as training starts from them, so that a
+    /// reference implementation can be run from the same point (`nere bench vectors`).
+    public func initialParameters(vocabularySize: Int) -> [Float] {
+        let parameters = startingParameters(vocabularySize: vocabularySize)
+        return Array(parameters.word) + Array(parameters.context) + Array(parameters.wordBias)
+            + Array(parameters.contextBias)
+    }
+
+    private func startingParameters(vocabularySize: Int) -> GloVeParameters {
+        var random = GloVeRandom(seed: configuration.seed, stream: 0)
+        return GloVeParameters(dimensions: configuration.dimensions, vocabularySize: vocabularySize, random: &random)
+    }
+
     /// `concurrently: false` runs the same schedule on the calling thread alone; the result is
     /// the same bits, which is how the tests show the schedule is race-free.
     func train(_ counts: CooccurrenceCounts, concurrently: Bool,
                progress: (Int, Double) -> Void = { _, _ in }) -> GloVeVectors {
         let configuration = configuration
-        var initialRandom = GloVeRandom(seed: configuration.seed, stream: 0)
-        var parameters = GloVeParameters(dimensions: configuration.dimensions, vocabularySize: counts.vocabularySize,
-                                         random: &initialRandom)
+        var parameters = startingParameters(vocabularySize: counts.vocabularySize)
         var schedule = GloVeSchedule(counts: counts, parts: configuration.threads, xMax: configuration.xMax,
                                      alpha: configuration.alpha)
         var losses: [Double] = []

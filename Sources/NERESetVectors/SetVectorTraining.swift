@@ -42,7 +42,7 @@ public struct SetVectorTraining: Sendable {
         let training = SetVectorArtifact.TrainingStatistics(
             sets: sets.count, tokens: documents.reduce(0) { $0 + $1.count }, vocabularySize: vocabulary.count,
             cooccurrenceEntries: counts.entries.count, epochs: epochs, losses: vectors.losses, seed: glove.seed,
-            window: window, seconds: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
+            window: window, seconds: elapsed.seconds)
         return SetVectorArtifact(set2vec: set2vec, setIDs: sets.map(\.setID), setVectors: setVectors, training: training)
     }
 }

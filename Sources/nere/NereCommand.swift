@@ -7,8 +7,8 @@ struct NereCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "nere",
         abstract: "Real-time study-set recommendations (NERE) from study-session events.",
-        subcommands: [DemoCommand.self, GenerateCommand.self, ReplayCommand.self, RecommendCommand.self,
-                      VectorizeCommand.self, VersionCommand.self])
+        subcommands: [BenchCommand.self, DemoCommand.self, GenerateCommand.self, ReplayCommand.self,
+                      RecommendCommand.self, VectorizeCommand.self, VersionCommand.self])
 
     /// Errors are one line on standard error, prefixed `nere:`, with a non-zero exit; help
     /// and usage requests print normally.

@@ -1,0 +1,6 @@
+extension Duration {
+    /// Seconds as a Double, for reports and progress lines.
+    public var seconds: Double {
+        Double(components.seconds) + Double(components.attoseconds) / 1e18
+    }
+}
