@@ -38,6 +38,7 @@ struct VectorizeCommand: AsyncParsableCommand {
     func validate() throws {
         try requireReadableFile(sets, flag: "--sets")
         if let truth { try requireReadableFile(truth, flag: "--truth") }
+        try requireWritableLocation(out, flag: "--out")
         guard (1...1000).contains(epochs) else { throw ValidationError("--epochs must be 1…1000, got \(epochs)") }
         guard (2...4096).contains(dimensions) else { throw ValidationError("--dimensions must be 2…4096, got \(dimensions)") }
     }
@@ -58,6 +59,9 @@ struct VectorizeCommand: AsyncParsableCommand {
 func vectorize(sets: String, out: String, truth: String?, training: SetVectorTraining,
                logger: Logger) throws -> (SetVectorArtifact, String) {
     let loaded = try SetsFile.load(path: sets)
+    guard !loaded.sets.isEmpty else {
+        throw ValidationError("--sets \(sets): no valid sets (\(loaded.deadLetters.count) invalid lines)")
+    }
     for letter in loaded.deadLetters.prefix(20) {
         logger.warning("invalid set skipped", metadata: ["origin": "\(letter.origin)", "reason": "\(letter.violation)"])
     }
@@ -70,7 +74,12 @@ func vectorize(sets: String, out: String, truth: String?, training: SetVectorTra
     if FileManager.default.isReadableFile(atPath: truthPath) {
         artifact.quality = try quality(of: artifact, truthPath: truthPath).asDictionary
     }
-    let version = try artifact.write(to: URL(fileURLWithPath: out))
+    let version: String
+    do {
+        version = try artifact.write(to: URL(fileURLWithPath: out))
+    } catch {
+        throw ValidationError("--out \(out): cannot write the artifact (\(error.localizedDescription))")
+    }
     return (artifact, summary(artifact, out: out, version: version, invalidSets: loaded.deadLetters.count))
 }
 
