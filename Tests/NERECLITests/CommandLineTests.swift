@@ -18,7 +18,6 @@ struct CommandLineTests {
         (["vectorize", "--sets", "/nonexistent/sets.jsonl", "--out", "/tmp/v"], "--sets"),
         (["vectorize", "--sets", "/dev/null", "--out", "/nonexistent/dir/v"], "--out"),
         (["vectorize", "--sets", "/dev/null", "--out", "/tmp/v", "--epochs", "0"], "--epochs"),
-        (["vectorize", "--sets", "/dev/null", "--out", "/tmp/nere-cli-empty-vectors"], "no valid sets"),
         (["generate", "--out", "/tmp/nere-x", "--preset", "huge"], "huge"),
         (["generate", "--out", "/tmp/nere-x", "--seed", "minus-one"], "seed"),
         (["recommend", "--cache", "/nonexistent.sqlite", "--user", "u", "--subject", "French"], "--cache"),
@@ -42,6 +41,16 @@ struct CommandLineTests {
         #expect(output.status != 0)
         #expect(output.stderr.split(separator: "\n").count == 1)
         #expect(output.stderr.contains("cannot open cache"))
+    }
+
+    @Test func vectorizeRefusesACatalogWithoutValidSets() throws {
+        let dir = try NereProcess.temporaryDirectory()
+        let sets = dir.appendingPathComponent("sets.jsonl")
+        try Data("not json\n{\"set_id\": 7}\n".utf8).write(to: sets)
+        let output = try NereProcess.run(["vectorize", "--sets", sets.path, "--out", dir.appendingPathComponent("v").path])
+        #expect(output.status != 0)
+        #expect(output.stderr.split(separator: "\n").last?.hasPrefix("nere: --sets") == true, "\(output.stderr)")
+        #expect(output.stderr.contains("no valid sets (2 invalid lines)"))
     }
 
     @Test func versionNamesTheNativeLibraries() throws {
