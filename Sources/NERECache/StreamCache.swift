@@ -10,32 +10,44 @@ public final class StreamCache: Sendable {
     private let setNumbers = SetNumbers()
     public let path: String
 
-    public init(path: String) throws {
+    /// Opens (creating and migrating if needed) the cache a pipeline writes. With `readOnly`,
+    /// opens an existing cache for reading only, as `nere recommend` or a web server does:
+    /// no migration, so it never waits for the write lock of a busy writer.
+    public init(path: String, readOnly: Bool = false) throws {
         self.path = path
         var configuration = Configuration()
-        configuration.journalMode = .wal
+        configuration.readonly = readOnly
         configuration.busyMode = .timeout(10)
-        configuration.prepareDatabase { db in
-            // Durability of the last commit before a power loss is traded for speed: after a
-            // crash the stream resumes from the last durable batch, losing nothing upstream.
-            try db.execute(sql: "PRAGMA synchronous = NORMAL")
-            // Rows are rewritten on every event of their (user, subject); a larger WAL between
-            // checkpoints and a larger page cache let repeated rewrites of a page cost one write.
-            try db.execute(sql: "PRAGMA wal_autocheckpoint = 16384")
-            try db.execute(sql: "PRAGMA cache_size = -262144")
+        if !readOnly {
+            configuration.journalMode = .wal
+            configuration.prepareDatabase { db in
+                // Durability of the last commit before a power loss is traded for speed: after
+                // a crash the stream resumes from the last durable batch, losing nothing upstream.
+                try db.execute(sql: "PRAGMA synchronous = NORMAL")
+                // Rows are rewritten on every event of their (user, subject); a larger WAL between
+                // checkpoints and a larger page cache let repeated rewrites of a page cost one write.
+                try db.execute(sql: "PRAGMA wal_autocheckpoint = 16384")
+                try db.execute(sql: "PRAGMA cache_size = -262144")
+            }
         }
         do {
             queue = try DatabaseQueue(path: path, configuration: configuration)
-            try CacheSchema.migrator.migrate(queue)
+            if readOnly {
+                guard try queue.read({ try CacheSchema.migrator.hasCompletedMigrations($0) }) else {
+                    throw CacheError.unusable(path: path, reason: "not a NERE cache, or one written by another version")
+                }
+            } else {
+                try CacheSchema.migrator.migrate(queue)
+            }
             setNumbers.insert(try queue.read { db in
                 try Row.fetchAll(db, sql: "SELECT rowid, set_id FROM sets").map { (number: $0[0], id: $0[1]) }
             })
+        } catch let error as CacheError {
+            throw error
         } catch {
             throw CacheError.unusable(path: path, reason: String(describing: error))
         }
     }
-
-
 
     // MARK: Writing
 

@@ -9,9 +9,7 @@ public typealias SetIndex = Int32
 /// are interned so that what users do with them still counts once the set is published.
 public final class SetCatalog {
     private var ids: [String] = []
-    private var sets: [StudySet?] = []
-    /// The subject of each published set, apart from `sets` so that the hot path of
-    /// recommending does not copy whole `StudySet` values.
+    /// The subject of each published set; nil for ids only seen in events, or deleted.
     private var subjects: [Subject?] = []
     private var indexByID: [String: SetIndex] = [:]
 
@@ -20,30 +18,25 @@ public final class SetCatalog {
     }
 
     public var count: Int { ids.count }
-    public var publishedCount: Int { sets.reduce(0) { $0 + ($1 == nil ? 0 : 1) } }
+    public var publishedCount: Int { subjects.reduce(0) { $0 + ($1 == nil ? 0 : 1) } }
 
     /// Adds or replaces a set; its index never changes.
     @discardableResult
     public func upsert(_ set: StudySet) -> SetIndex {
         let index = intern(set.setID)
-        sets[Int(index)] = set
         subjects[Int(index)] = set.subject
         return index
     }
 
     /// A deleted set stops being recommendable; its index stays reserved.
     public func remove(setID: String) {
-        if let index = indexByID[setID] {
-            sets[Int(index)] = nil
-            subjects[Int(index)] = nil
-        }
+        if let index = indexByID[setID] { subjects[Int(index)] = nil }
     }
 
     public func intern(_ setID: String) -> SetIndex {
         if let index = indexByID[setID] { return index }
         let index = SetIndex(ids.count)
         ids.append(setID)
-        sets.append(nil)
         subjects.append(nil)
         indexByID[setID] = index
         return index
@@ -51,7 +44,6 @@ public final class SetCatalog {
 
     public func index(of setID: String) -> SetIndex? { indexByID[setID] }
     public func id(of index: SetIndex) -> String { ids[Int(index)] }
-    public func set(at index: SetIndex) -> StudySet? { sets[Int(index)] }
     /// The subject of each set by index; nil for ids only seen in events or deleted. Read it
     /// once per ranking and index into it: a call per candidate costs more than the ranking.
     public var publishedSubjects: [Subject?] { subjects }

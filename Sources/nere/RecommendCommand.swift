@@ -29,7 +29,7 @@ struct RecommendCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let store = try StreamCache(path: cache)
+        let store = try StreamCache(path: cache, readOnly: true)
         guard let recommendation = try store.recommendation(for: WindowKey(userID: user, subject: subject)) else {
             throw ValidationError("no recommendation for user \(user) in \(subject.rawValue) in \(cache)")
         }

@@ -40,12 +40,14 @@ struct KillAndRestartTests {
     }
 
     /// Polls the cache as a reader would (WAL lets it read while the replay writes), through
-    /// one connection: reopening per poll is slow enough to miss the moment to kill.
+    /// one read-only connection: a writer's open would queue behind the replay's commits.
     private func waitForCommittedEvents(atLeast target: Int64, in cache: String, while process: Process) throws -> Int64 {
         let deadline = Date().addingTimeInterval(120)
         var reader: StreamCache?
         while Date() < deadline, process.isRunning {
-            if reader == nil, FileManager.default.fileExists(atPath: cache) { reader = try? StreamCache(path: cache) }
+            if reader == nil, FileManager.default.fileExists(atPath: cache) {
+                reader = try? StreamCache(path: cache, readOnly: true)
+            }
             if let position = try? reader?.positions().filter({ $0.topic.hasPrefix("file:") }).map(\.nextOffset).max(),
                position >= target {
                 return position

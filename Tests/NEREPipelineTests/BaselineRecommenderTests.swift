@@ -78,6 +78,9 @@ struct BaselineRecommenderTests {
         #expect(!h.ranking(after: ["days"]).contains("secret"))
         h.catalog.upsert(Fixture.set("secret"))
         #expect(h.ranking(after: ["days"]).first == "secret")
+        h.catalog.remove(setID: "secret")
+        #expect(!h.ranking(after: ["days"]).contains("secret"), "a deleted set is no longer served")
+        #expect(h.catalog.publishedCount == 1)
     }
 
     @Test func restoredStateRecommendsIdentically() {

@@ -55,4 +55,16 @@ struct StreamCacheTests {
         #expect(try cache.counters() == ["events_in": 3])
         #expect(try cache.positions() == [SourcePosition(topic: "t", partition: 2, nextOffset: 42)])
     }
+
+    @Test func readersOpenReadOnlyAndRefuseWhatIsNotACache() throws {
+        #expect(throws: CacheError.self) { try StreamCache(path: path, readOnly: true) }
+        let writer = try StreamCache(path: path)
+        var batch = CacheBatch()
+        batch.recommendations = [CachedRecommendation(recommendation: recommendation("a", items: ["days"]),
+                                                      rankedSetIDs: ["days"], calibrationBucket: "h1e0")]
+        try writer.commit(batch)
+        let reader = try StreamCache(path: path, readOnly: true)
+        #expect(try reader.recommendation(for: WindowKey(userID: "a", subject: .french))?.items.first?.setID == "days")
+        #expect(throws: (any Error).self) { try reader.commit(batch) }
+    }
 }
