@@ -113,11 +113,9 @@ public struct SetVectorArtifact: Sendable {
                                       dimensions: set2vec.dimensions, documentCount: vocabulary.documentCount,
                                       words: ids.map { vocabulary.word(at: $0) }, setIDs: setIDs, training: training,
                                       quality: quality)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         try Self.replace(directory.appendingPathComponent(Self.tensorsFile), with: Data(tensors))
-        try Self.replace(directory.appendingPathComponent(Self.descriptionFile), with: try encoder.encode(description))
+        try Self.replace(directory.appendingPathComponent(Self.descriptionFile), with: PayloadEncoding.json(description))
         return versionID
     }
 
