@@ -30,13 +30,14 @@ let package = Package(
             .product(name: "GRDB", package: "GRDB.swift"),
         ]),
         .target(name: "NERESynthetic", dependencies: ["NEREContracts"]),
+        .target(name: "NEREIndex", dependencies: ["NEREContracts", "COpenBLAS"]),
         .target(name: "NERESetVectors", dependencies: ["NEREContracts", "COpenBLAS"], resources: [.copy("StopWords")]),
         .target(name: "NEREPipeline", dependencies: [
             "NEREContracts", "NEREFeatures", "NEREBaseline", "NERECache", "NEREEvaluation",
             .product(name: "Logging", package: "swift-log"),
         ]),
         .executableTarget(name: "nere", dependencies: [
-            "NEREPipeline", "NEREFeatures", "NEREBaseline", "NERESynthetic", "NERESetVectors", "NERECache", "NEREContracts",
+            "NEREPipeline", "NEREFeatures", "NEREBaseline", "NERESynthetic", "NERESetVectors", "NEREIndex", "NERECache", "NEREContracts",
             "NEREEvaluation", "CRDKafka", "COpenBLAS",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
@@ -51,6 +52,7 @@ let package = Package(
         .testTarget(name: "NERESyntheticTests", dependencies: ["NERESynthetic", "NEREContracts"]),
         .testTarget(name: "NERESetVectorsTests", dependencies: ["NERESetVectors", "NEREContracts"],
                     resources: [.copy("Fixtures")]),
+        .testTarget(name: "NEREIndexTests", dependencies: ["NEREIndex", "NERESynthetic"]),
         .testTarget(name: "NERECLITests", dependencies: ["nere", "NERECache"]),
     ]
 )

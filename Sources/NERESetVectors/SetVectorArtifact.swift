@@ -114,16 +114,9 @@ public struct SetVectorArtifact: Sendable {
                                       words: ids.map { vocabulary.word(at: $0) }, setIDs: setIDs, training: training,
                                       quality: quality)
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-        try Self.replace(directory.appendingPathComponent(Self.tensorsFile), with: Data(tensors))
-        try Self.replace(directory.appendingPathComponent(Self.descriptionFile), with: PayloadEncoding.json(description))
+        try AtomicFile.write(Data(tensors), to: directory.appendingPathComponent(Self.tensorsFile))
+        try AtomicFile.write(PayloadEncoding.json(description), to: directory.appendingPathComponent(Self.descriptionFile))
         return versionID
-    }
-
-    private static func replace(_ url: URL, with data: Data) throws {
-        let partial = url.deletingLastPathComponent().appendingPathComponent("." + url.lastPathComponent + ".partial")
-        try data.write(to: partial)
-        if FileManager.default.fileExists(atPath: url.path) { try FileManager.default.removeItem(at: url) }
-        try FileManager.default.moveItem(at: partial, to: url)
     }
 
     // MARK: Reading
