@@ -31,10 +31,11 @@ let package = Package(
         ]),
         .target(name: "NERESynthetic", dependencies: ["NEREContracts"]),
         .target(name: "NEREIndex", dependencies: ["NEREContracts", "COpenBLAS"]),
+        .target(name: "NEREContent", dependencies: ["NEREContracts", "NEREFeatures", "NEREIndex", "NERESetVectors"]),
         .target(name: "NERESetVectors", dependencies: ["NEREContracts", "COpenBLAS"], resources: [.copy("StopWords")]),
         .target(name: "NEREPipeline", dependencies: [
-            "NEREContracts", "NEREFeatures", "NEREBaseline", "NERECache", "NEREEvaluation",
-            .product(name: "Logging", package: "swift-log"),
+            "NEREContracts", "NEREFeatures", "NEREBaseline", "NERECache", "NEREEvaluation", "NEREContent",
+            "NERESetVectors", .product(name: "Logging", package: "swift-log"),
         ]),
         .executableTarget(name: "nere", dependencies: [
             "NEREPipeline", "NEREFeatures", "NEREBaseline", "NERESynthetic", "NERESetVectors", "NEREIndex", "NERECache", "NEREContracts",
@@ -47,7 +48,7 @@ let package = Package(
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "NEREPipelineTests", dependencies: [
             "NEREPipeline", "NEREFeatures", "NEREBaseline", "NERECache", "NEREContracts", "NEREEvaluation",
-            .product(name: "PropertyBased", package: "swift-property-based"),
+            "NEREContent", "NERESetVectors", .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
         .testTarget(name: "NERESyntheticTests", dependencies: ["NERESynthetic", "NEREContracts"]),
         .testTarget(name: "NERESetVectorsTests", dependencies: ["NERESetVectors", "NEREContracts"],

@@ -77,6 +77,10 @@ enum CacheSchema {
                 ) WITHOUT ROWID;
                 """)
         }
+        // A deleted set keeps its row: stored rankings refer to sets by rowid.
+        migrator.registerMigration("v2-set-deletions") { db in
+            try db.execute(sql: "ALTER TABLE sets ADD COLUMN deleted INTEGER NOT NULL DEFAULT 0")
+        }
         return migrator
     }
 }

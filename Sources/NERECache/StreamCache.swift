@@ -129,7 +129,7 @@ public final class StreamCache: Sendable {
             let statement = try db.cachedStatement(sql: """
                 INSERT INTO sets (set_id, subject, title, term_lang, def_lang, payload) VALUES (?, ?, ?, ?, ?, ?)
                 ON CONFLICT (set_id) DO UPDATE SET subject = excluded.subject, title = excluded.title,
-                    term_lang = excluded.term_lang, def_lang = excluded.def_lang, payload = excluded.payload
+                    term_lang = excluded.term_lang, def_lang = excluded.def_lang, payload = excluded.payload, deleted = 0
                 """)
             let rowid = try db.cachedStatement(sql: "SELECT rowid FROM sets WHERE set_id = ?")
             return try sets.map { set in
@@ -142,6 +142,15 @@ public final class StreamCache: Sendable {
             }
         }
         setNumbers.insert(numbers)
+    }
+
+    /// Marks sets deleted from the catalog (tombstones on `nere.sets`); their rows stay.
+    public func markSetsDeleted(_ setIDs: [String]) throws {
+        guard !setIDs.isEmpty else { return }
+        try queue.write { db in
+            let statement = try db.cachedStatement(sql: "UPDATE sets SET deleted = 1 WHERE set_id = ?")
+            for id in setIDs { try statement.execute(arguments: [id]) }
+        }
     }
 
     /// Ties a replay's positions to the events file they count lines of; refuses a cache that

@@ -25,3 +25,11 @@ struct DiversityPruning: @unchecked Sendable {
         return kept
     }
 }
+
+extension DiversityPruning {
+    /// `rows` with their cosine to `node`.
+    func scored(_ rows: some Collection<IndexRow>, against node: IndexRow) -> [ScoredRow] {
+        let origin = vectors + Int(node) * dimensions
+        return rows.map { ScoredRow(similarity: cosine(origin, vectors + Int($0) * dimensions, Int32(dimensions)), row: $0) }
+    }
+}

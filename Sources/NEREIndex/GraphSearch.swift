@@ -2,31 +2,30 @@
 /// nothing: a visited mark per row (a row is visited when its mark equals the current
 /// generation, so clearing is one increment) and the two heaps.
 final class SearchScratch: @unchecked Sendable {
-    private(set) var marks: [UInt32] = []
+    private(set) var marks: UnsafeMutablePointer<UInt32> = .allocate(capacity: 0)
+    private var capacity = 0
     private(set) var generation: UInt32 = 0
     var candidates = ScoredHeap<BestOnTop>()
     var results = ScoredHeap<WorstOnTop>()
     var unvisited: [IndexRow] = []
 
-    func begin(rows: Int) {
-        if marks.count < rows {
-            marks = [UInt32](repeating: 0, count: rows + rows / 4)
+    deinit { marks.deallocate() }
+
+    /// Starts a search over `rows` rows: returns the marks and the generation that means visited.
+    func begin(rows: Int) -> (marks: UnsafeMutablePointer<UInt32>, generation: UInt32) {
+        if capacity < rows {
+            marks.deallocate()
+            capacity = rows + rows / 4
+            marks = .allocate(capacity: capacity)
+            marks.initialize(repeating: 0, count: capacity)
             generation = 0
         }
         generation &+= 1
         if generation == 0 {
-            for index in marks.indices { marks[index] = 0 }
+            marks.update(repeating: 0, count: capacity)
             generation = 1
         }
-        candidates.removeAll()
-        results.removeAll()
-    }
-
-    /// Marks `row` visited; false if it already was.
-    @inline(__always) func visit(_ row: IndexRow) -> Bool {
-        guard marks[Int(row)] != generation else { return false }
-        marks[Int(row)] = generation
-        return true
+        return (marks, generation)
     }
 }
 
@@ -38,7 +37,9 @@ final class SearchScratch: @unchecked Sendable {
 /// Rows `isResult` rejects (deleted, or outside a filter) are walked through but never
 /// returned, so deleting a set never cuts the graph. Where the time goes: fetching rows from
 /// memory, one per cosine; the neighbours of a node are gathered first and scored together so
-/// the processor can have several fetches in flight.
+/// the processor can have several fetches in flight. The heaps are moved out of the scratch
+/// into locals for the loop: mutating a class's stored property pays a dynamic exclusivity
+/// check per access.
 struct GraphSearch {
     let graph: ProximityGraph
     let vectors: UnsafePointer<Float>
@@ -46,33 +47,49 @@ struct GraphSearch {
 
     func search(_ query: UnsafePointer<Float>, width: Int, seeds: [IndexRow], scratch: SearchScratch,
                 isResult: (IndexRow) -> Bool) -> [ScoredRow] {
-        scratch.begin(rows: graph.rows)
+        let (marks, generation) = scratch.begin(rows: graph.rows)
+        var candidates = scratch.candidates, results = scratch.results, unvisited = scratch.unvisited
+        scratch.candidates = ScoredHeap()
+        scratch.results = ScoredHeap()
+        scratch.unvisited = []
+        candidates.removeAll()
+        results.removeAll()
+        defer {
+            scratch.candidates = candidates
+            scratch.results = results
+            scratch.unvisited = unvisited
+        }
         let d = Int32(dimensions), maxDegree = graph.maxDegree
         func consider(_ row: IndexRow, _ similarity: Float) {
-            if scratch.results.count < width || similarity > scratch.results.top!.similarity {
-                scratch.candidates.push(ScoredRow(similarity: similarity, row: row))
-                if isResult(row) { scratch.results.offer(ScoredRow(similarity: similarity, row: row), capacity: width) }
+            if results.count < width || similarity > results.top!.similarity {
+                candidates.push(ScoredRow(similarity: similarity, row: row))
+                if isResult(row) { results.offer(ScoredRow(similarity: similarity, row: row), capacity: width) }
             }
         }
-        for seed in seeds where scratch.visit(seed) {
+        for seed in seeds where marks[Int(seed)] != generation {
+            marks[Int(seed)] = generation
             consider(seed, cosine(query, vectors + Int(seed) * dimensions, d))
         }
         graph.edges.withUnsafeBufferPointer { edges in
             graph.degrees.withUnsafeBufferPointer { degrees in
-                while let nearest = scratch.candidates.top {
-                    if scratch.results.count == width, nearest.similarity < scratch.results.top!.similarity { break }
-                    scratch.candidates.pop()
+                while let nearest = candidates.top {
+                    if results.count == width, nearest.similarity < results.top!.similarity { break }
+                    candidates.pop()
                     let start = Int(nearest.row) * maxDegree
-                    scratch.unvisited.removeAll(keepingCapacity: true)
-                    for edge in start..<start + Int(degrees[Int(nearest.row)]) where scratch.visit(edges[edge]) {
-                        scratch.unvisited.append(edges[edge])
+                    unvisited.removeAll(keepingCapacity: true)
+                    for edge in start..<start + Int(degrees[Int(nearest.row)]) {
+                        let row = edges[edge]
+                        if marks[Int(row)] != generation {
+                            marks[Int(row)] = generation
+                            unvisited.append(row)
+                        }
                     }
-                    for row in scratch.unvisited {
+                    for row in unvisited {
                         consider(row, cosine(query, vectors + Int(row) * dimensions, d))
                     }
                 }
             }
         }
-        return scratch.results.sortedBestFirst()
+        return results.sortedBestFirst()
     }
 }

@@ -7,7 +7,7 @@ import NEREContracts
 ///     per row: state u8 · key length u32 · key UTF-8              (rows in row order)
 ///     vectors f32 [rows × dimensions]
 ///     degrees u16 [rows] · edges u32 [rows × max degree]          (graph only)
-///     entry rows u32 [entries]
+///     per upper level: rows u32 [m] · degrees u16 [m] · edges u32 [m × max degree]
 ///     checksum u64: ContentFingerprint of every byte before it
 ///
 /// The total length tells a truncated file from a damaged one; the checksum catches a flipped
@@ -23,12 +23,13 @@ enum IndexFile {
         var configuration: NearestSetIndex.Configuration
         var hasGraph: Bool
         var maxDegree: Int
-        var entries: Int
+        /// Rows in each upper level of the graph, lowest first.
+        var levels: [Int]
         var deletedRows: Int
         var metadata: [String: String]
 
         enum CodingKeys: String, CodingKey {
-            case dimensions, rows, configuration, hasGraph = "has_graph", maxDegree = "max_degree", entries
+            case dimensions, rows, configuration, hasGraph = "has_graph", maxDegree = "max_degree", levels
             case deletedRows = "deleted_rows", metadata
         }
     }
@@ -36,8 +37,8 @@ enum IndexFile {
     static func encode(dimensions: Int, configuration: NearestSetIndex.Configuration,
                        state: NearestSetIndex.State) throws -> [UInt8] {
         let header = Header(dimensions: dimensions, rows: state.keys.count, configuration: configuration,
-                            hasGraph: state.graph != nil, maxDegree: state.graph?.maxDegree ?? 0,
-                            entries: state.entryRows.count, deletedRows: state.deletedRows, metadata: state.metadata)
+                            hasGraph: state.graph != nil, maxDegree: state.graph?.base.maxDegree ?? 0,
+                            levels: state.graph?.levels.map(\.rows.count) ?? [], deletedRows: state.deletedRows, metadata: state.metadata)
         let headerBytes = Array(PayloadEncoding.json(header))
         var bytes = magic
         append(formatVersion, to: &bytes)
@@ -53,10 +54,14 @@ enum IndexFile {
         }
         state.vectors.values.withUnsafeBytes { bytes += $0 }
         if let graph = state.graph {
-            graph.degrees.withUnsafeBytes { bytes += $0 }
-            graph.edges.withUnsafeBytes { bytes += $0 }
+            graph.base.degrees.withUnsafeBytes { bytes += $0 }
+            graph.base.edges.withUnsafeBytes { bytes += $0 }
+            for level in graph.levels {
+                level.rows.withUnsafeBytes { bytes += $0 }
+                level.graph.degrees.withUnsafeBytes { bytes += $0 }
+                level.graph.edges.withUnsafeBytes { bytes += $0 }
+            }
         }
-        state.entryRows.withUnsafeBytes { bytes += $0 }
         let total = UInt64(bytes.count + 8)
         withUnsafeBytes(of: total.littleEndian) { bytes.replaceSubrange(lengthOffset..<lengthOffset + 8, with: $0) }
         let checksum = bytes.withUnsafeBytes { ContentFingerprint.hash($0) }
@@ -117,16 +122,28 @@ enum IndexFile {
         let vectors: [Float] = try reader.array(header.rows * header.dimensions).orThrow(refuse("vectors are cut short"))
         state.vectors = UnitVectors(dimensions: header.dimensions, values: vectors)
         if header.hasGraph {
-            let degrees: [UInt16] = try reader.array(header.rows).orThrow(refuse("graph is cut short"))
-            let edges: [IndexRow] = try reader.array(header.rows * header.maxDegree).orThrow(refuse("graph is cut short"))
-            guard degrees.allSatisfy({ Int($0) <= header.maxDegree }), edges.allSatisfy({ Int($0) < max(header.rows, 1) }) else {
-                throw refuse("graph points outside the index")
+            func graph(_ nodes: Int) throws(IndexError) -> ProximityGraph {
+                let degrees: [UInt16] = try reader.array(nodes).orThrow(refuse("graph is cut short"))
+                let edges: [IndexRow] = try reader.array(nodes * header.maxDegree).orThrow(refuse("graph is cut short"))
+                guard degrees.allSatisfy({ Int($0) <= header.maxDegree }), edges.allSatisfy({ Int($0) < max(nodes, 1) }) else {
+                    throw refuse("graph points outside the index")
+                }
+                return ProximityGraph(maxDegree: header.maxDegree, edges: edges, degrees: degrees)
             }
-            state.graph = ProximityGraph(maxDegree: header.maxDegree, edges: edges, degrees: degrees)
+            var hierarchy = GraphHierarchy(base: try graph(header.rows), levels: [], parameters: header.configuration.graph)
+            for nodes in header.levels {
+                let rows: [IndexRow] = try reader.array(nodes).orThrow(refuse("graph level is cut short"))
+                guard rows.allSatisfy({ Int($0) < header.rows }) else { throw refuse("graph level points outside the index") }
+                var level = GraphHierarchy.Level(vectors: UnitVectors(dimensions: header.dimensions), graph: try graph(nodes))
+                level.rows = rows
+                for (node, row) in rows.enumerated() {
+                    level.nodeOfRow[row] = IndexRow(node)
+                    _ = level.vectors.append(Array(state.vectors.row(row)))
+                }
+                hierarchy.levels.append(level)
+            }
+            state.graph = hierarchy
         }
-        state.entryRows = try reader.array(header.entries).orThrow(refuse("entry rows are cut short"))
-        guard state.entryRows.allSatisfy({ Int($0) < header.rows }) else { throw refuse("entry rows point outside the index") }
-        state.entryVectors = state.entryRows.flatMap { state.vectors.row($0) }
         guard reader.offset == bytes.count - 8 else { throw refuse("\(bytes.count - 8 - reader.offset) unexpected bytes") }
         return (header, state)
     }

@@ -18,6 +18,20 @@ struct NNDescent {
 
     static let nodesPerBlock = 16_384
 
+    /// Rows this similar are copies of each other (catalogs hold near-duplicate sets).
+    static let identical: Float = 1 - 1e-6
+    /// At most this many copies in one node's list: a group of more than k identical rows
+    /// would otherwise fill each member's list with the others, leaving pruning one edge and
+    /// the group an island nobody can enter.
+    static let copiesPerList = 4
+
+    /// Offers `id` to `node`'s list, keeping the number of copies of `node` in it bounded.
+    @inline(__always)
+    static func offer(_ lists: NeighborHeaps, _ node: Int, _ id: IndexRow, _ similarity: Float) -> Bool {
+        if similarity >= identical, lists.count(node, atLeast: identical) >= copiesPerList { return false }
+        return lists.push(node, id: id, score: similarity, flag: true)
+    }
+
     struct Update { var a: IndexRow; var b: IndexRow; var similarity: Float }
 
     /// The k-NN lists (best first per node), and the updates made in each round.
@@ -25,6 +39,7 @@ struct NNDescent {
         let k = min(parameters.neighbors, max(nodes - 1, 1))
         let lists = NeighborHeaps(nodes: nodes, width: k)
         guard nodes > 1 else { return (lists, []) }
+        initializeFromTrees(lists)
         initializeRandomly(lists)
         var rounds: [Int] = []
         let stopBelow = Int(parameters.terminationDelta * Double(nodes * k))
@@ -39,18 +54,53 @@ struct NNDescent {
 
     private var threads: Int { max(1, min(parameters.threads, nodes / 1_000 + 1)) }
 
+    /// Every pair of rows sharing a leaf of `parameters.trees` random-projection trees. Trees
+    /// are grown in parallel; each tree's leaves are disjoint, so threads join different leaves.
+    private func initializeFromTrees(_ lists: NeighborHeaps) {
+        let trees = parameters.initialTrees, threads = threads, nodes = nodes, dimensions = dimensions
+        let vectors = SharedPointer(vectors), d = Int32(dimensions), seed = parameters.seed
+        let leafSize = max(lists.width + 1, parameters.neighbors)
+        guard trees > 0 else { return }
+        nonisolated(unsafe) var forest = [RandomProjectionTree?](repeating: nil, count: trees)
+        forest.withUnsafeMutableBufferPointer { forest in
+            nonisolated(unsafe) let forest = forest
+            inParallel(threads) { part in
+                for tree in stride(from: part, to: trees, by: threads) {
+                    forest[tree] = RandomProjectionTree(vectors: vectors.base, nodes: nodes, dimensions: dimensions,
+                                                        leafSize: leafSize, seed: seed &+ UInt64(tree) &* 7_919)
+                }
+            }
+        }
+        for tree in forest.compactMap({ $0 }) {
+            inParallel(threads) { part in
+                for leaf in stride(from: part, to: tree.leaves.count, by: threads) {
+                    let members = tree.order[tree.leaves[leaf]]
+                    for (offset, a) in zip(members.indices, members) {
+                        for b in members[(offset + 1)...] {
+                            let similarity = cosine(vectors.base + Int(a) * dimensions, vectors.base + Int(b) * dimensions, d)
+                            _ = Self.offer(lists, Int(a), b, similarity)
+                            _ = Self.offer(lists, Int(b), a, similarity)
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    /// Fills what the trees left empty (rows in tiny leaves) with random rows.
     private func initializeRandomly(_ lists: NeighborHeaps) {
         let threads = threads, nodes = nodes, k = lists.width, seed = parameters.seed
         let vectors = SharedPointer(vectors), d = Int32(dimensions), dimensions = dimensions
         inParallel(threads) { part in
             for node in stride(from: part, to: nodes, by: threads) {
-                var attempt: UInt64 = 0, filled = 0
+                var attempt: UInt64 = 0
+                var filled = (node * k..<(node + 1) * k).filter { lists.ids[$0] != NeighborHeaps.empty }.count
                 while filled < k && attempt < UInt64(4 * k) {
                     let other = Int(hashedUnit(seed, UInt64(node), attempt) * Float(nodes)) % nodes
                     attempt += 1
                     guard other != node else { continue }
                     let similarity = cosine(vectors.base + node * dimensions, vectors.base + other * dimensions, d)
-                    if lists.push(node, id: IndexRow(other), score: similarity, flag: true) { filled += 1 }
+                    if Self.offer(lists, node, IndexRow(other), similarity) { filled += 1 }
                 }
             }
         }
@@ -141,10 +191,12 @@ struct NNDescent {
                 var applied = 0
                 for list in proposals {
                     for update in list {
-                        if Int(update.a) % threads == part,
-                           lists.push(Int(update.a), id: update.b, score: update.similarity, flag: true) { applied += 1 }
-                        if Int(update.b) % threads == part,
-                           lists.push(Int(update.b), id: update.a, score: update.similarity, flag: true) { applied += 1 }
+                        if Int(update.a) % threads == part, Self.offer(lists, Int(update.a), update.b, update.similarity) {
+                            applied += 1
+                        }
+                        if Int(update.b) % threads == part, Self.offer(lists, Int(update.b), update.a, update.similarity) {
+                            applied += 1
+                        }
                     }
                 }
                 counts[part] = applied

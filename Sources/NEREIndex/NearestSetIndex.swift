@@ -52,10 +52,7 @@ public final class NearestSetIndex: @unchecked Sendable {
         var rowByKey: [String: IndexRow] = [:]
         var freeRows: [IndexRow] = []
         var deletedRows = 0
-        var graph: ProximityGraph?
-        var entryRows: [IndexRow] = []
-        /// The entry rows' vectors side by side: one `sgemv` scores them all.
-        var entryVectors: [Float] = []
+        var graph: GraphHierarchy?
         var metadata: [String: String] = [:]
     }
 
@@ -146,15 +143,17 @@ public final class NearestSetIndex: @unchecked Sendable {
             guard let graph = state.graph else {
                 return exact(unit, count: count) { _, row in isResult(row) }[0]
             }
+            let width = max(count, width ?? configuration.graph.searchWidth)
             return withScratch { scratch in
                 unit.withUnsafeBufferPointer { query in
-                    state.vectors.values.withUnsafeBufferPointer { vectors in
-                        let search = GraphSearch(graph: graph, vectors: vectors.baseAddress!, dimensions: dimensions)
+                    let seeds = graph.seeds(for: query.baseAddress!, baseVectors: state.vectors, scratch: scratch,
+                                            width: configuration.graph.entrySeeds * 2)
+                    return state.vectors.values.withUnsafeBufferPointer { vectors in
                         let states = state.rowStates
-                        let found = search.search(query.baseAddress!, width: max(count, width ?? configuration.graph.searchWidth),
-                                                  seeds: seeds(for: query.baseAddress!), scratch: scratch) { row in
-                            states[Int(row)] == .live && isResult(row)
-                        }
+                        let found = GraphSearch(graph: graph.base, vectors: vectors.baseAddress!, dimensions: dimensions)
+                            .search(query.baseAddress!, width: width, seeds: seeds, scratch: scratch) { row in
+                                states[Int(row)] == .live && isResult(row)
+                            }
                         return Array(found.prefix(count))
                     }
                 }
@@ -182,20 +181,6 @@ public final class NearestSetIndex: @unchecked Sendable {
                 }
             }
         }
-    }
-
-    /// The entry rows nearest to the query: where the beam starts.
-    private func seeds(for query: UnsafePointer<Float>) -> [IndexRow] {
-        let entries = state.entryRows.count
-        guard entries > 0 else { return [] }
-        var scores = [Float](repeating: 0, count: entries)
-        cblas_sgemv(CblasRowMajor, CblasNoTrans, Int32(entries), Int32(dimensions), 1, state.entryVectors,
-                    Int32(dimensions), query, 1, 0, &scores, 1)
-        var best = ScoredHeap<WorstOnTop>()
-        for (offset, score) in scores.enumerated() {
-            best.offer(ScoredRow(similarity: score, row: state.entryRows[offset]), capacity: configuration.graph.entrySeeds)
-        }
-        return best.sortedBestFirst().map(\.row)
     }
 
     private func withScratch<Result>(_ body: (SearchScratch) -> Result) -> Result {
@@ -230,64 +215,24 @@ public final class NearestSetIndex: @unchecked Sendable {
         return row
     }
 
-    /// Gives `row` out-edges found by searching the graph for its vector, and links each new
-    /// neighbour back (re-pruning a neighbour that has no room). Edges into the row from its
-    /// old position (when a set moves) stay: they cost a search a detour, never a wrong answer.
     private func link(_ row: IndexRow) {
-        let parameters = configuration.graph
-        state.graph!.ensureRows(state.vectors.count)
-        let unit = Array(state.vectors.row(row))
-        let candidates = withScratch { scratch in
-            unit.withUnsafeBufferPointer { query in
-                state.vectors.values.withUnsafeBufferPointer { vectors in
-                    let states = state.rowStates
-                    return GraphSearch(graph: state.graph!, vectors: vectors.baseAddress!, dimensions: dimensions)
-                        .search(query.baseAddress!, width: parameters.insertWidth, seeds: seeds(for: query.baseAddress!),
-                                scratch: scratch) { $0 != row && states[Int($0)] == .live }
-                }
-            }
+        let states = state.rowStates
+        withScratch { scratch in
+            state.graph!.link(row, baseVectors: state.vectors, scratch: scratch) { states[Int($0)] == .live }
         }
-        let chosen = pruned(candidates)
-        state.graph!.setNeighbors(of: row, to: chosen.map(\.row))
-        for neighbor in chosen where !state.graph!.appendNeighbor(row, to: neighbor.row) {
-            let current = scored(state.graph!.neighbors(of: neighbor.row), against: neighbor.row)
-            let merged = mergeBestFirst(current, [ScoredRow(similarity: neighbor.similarity, row: row)])
-            state.graph!.setNeighbors(of: neighbor.row, to: pruned(merged).map(\.row))
-        }
-        if state.entryRows.count < parameters.entryPoints { addEntry(row) }
     }
 
-    /// Repairs the graph around deleted rows, then frees them: each live row that pointed at a
-    /// deleted one chooses again among its live neighbours and the deleted row's live
-    /// neighbours (FreshDiskANN's delete consolidation).
+    /// Repairs the graph around deleted rows, then frees them for reuse.
     private func consolidateDeletions() {
-        guard var graph = state.graph else { return }
+        guard state.graph != nil else { return }
         let states = state.rowStates
-        for row in 0..<graph.rows where states[row] == .live {
-            let neighbors = graph.neighbors(of: IndexRow(row))
-            guard neighbors.contains(where: { states[Int($0)] == .deleted }) else { continue }
-            var candidates: [IndexRow] = []
-            for neighbor in neighbors {
-                if states[Int(neighbor)] == .deleted {
-                    candidates += graph.neighbors(of: neighbor).filter { states[Int($0)] == .live && Int($0) != row }
-                } else {
-                    candidates.append(neighbor)
-                }
-            }
-            let merged = mergeBestFirst(scored(candidates, against: IndexRow(row)), [])
-            graph.setNeighbors(of: IndexRow(row), to: pruned(merged).map(\.row))
-        }
-        for row in 0..<graph.rows where states[row] == .deleted {
-            graph.setNeighbors(of: IndexRow(row), to: [])
+        state.graph!.consolidate(isLive: { states[Int($0)] == .live }, isDeleted: { states[Int($0)] == .deleted },
+                                 vectors: state.vectors)
+        for row in states.indices where states[row] == .deleted {
             state.rowStates[row] = .free
             state.freeRows.append(IndexRow(row))
         }
-        state.graph = graph
         state.deletedRows = 0
-        let liveEntries = state.entryRows.filter { state.rowStates[Int($0)] == .live }
-        state.entryRows = []
-        state.entryVectors = []
-        for row in liveEntries { addEntry(row) }
     }
 
     /// Builds the graph over every live row with NN-Descent, replacing any graph there was.
@@ -301,46 +246,7 @@ public final class NearestSetIndex: @unchecked Sendable {
             state.deletedRows = 0
         }
         let liveRows = state.rowStates.indices.filter { state.rowStates[$0] == .live }.map(IndexRow.init)
-        // NN-Descent runs on the live rows packed together; its node numbers are mapped back.
-        let packed = liveRows.flatMap { state.vectors.row($0) }
-        var graph = packed.withUnsafeBufferPointer { packed in
-            let vectors = packed.baseAddress!
-            let descent = NNDescent(vectors: vectors, nodes: liveRows.count, dimensions: dimensions, parameters: parameters)
-            let lists = descent.build(progress: progress).lists
-            return ProximityGraph.fromNearestNeighbors(lists, vectors: vectors, dimensions: dimensions, parameters: parameters)
-        }
-        var mapped = ProximityGraph(maxDegree: parameters.maxDegree, rows: state.vectors.count)
-        for (node, row) in liveRows.enumerated() {
-            mapped.setNeighbors(of: row, to: graph.neighbors(of: IndexRow(node)).map { liveRows[Int($0)] })
-        }
-        graph = mapped
-        state.graph = graph
-        state.entryRows = []
-        state.entryVectors = []
-        let stride = max(1, liveRows.count / max(1, parameters.entryPoints))
-        for (offset, row) in liveRows.enumerated() where offset % stride == 0 && state.entryRows.count < parameters.entryPoints {
-            addEntry(row)
-        }
-    }
-
-    private func addEntry(_ row: IndexRow) {
-        state.entryRows.append(row)
-        state.entryVectors.append(contentsOf: state.vectors.row(row))
-    }
-
-    private func scored(_ rows: some Collection<IndexRow>, against row: IndexRow) -> [ScoredRow] {
-        state.vectors.values.withUnsafeBufferPointer { vectors in
-            let base = vectors.baseAddress!, node = base + Int(row) * dimensions
-            return rows.map { ScoredRow(similarity: cosine(node, base + Int($0) * dimensions, Int32(dimensions)), row: $0) }
-        }
-    }
-
-    private func pruned(_ candidates: [ScoredRow]) -> [ScoredRow] {
-        state.vectors.values.withUnsafeBufferPointer { vectors in
-            DiversityPruning(vectors: vectors.baseAddress!, dimensions: dimensions,
-                             maxDegree: configuration.graph.maxDegree, slack: configuration.graph.pruneSlack)
-                .prune(candidates)
-        }
+        state.graph = GraphHierarchy.build(rows: liveRows, vectors: state.vectors, parameters: parameters, progress: progress)
     }
 }
 
@@ -376,10 +282,23 @@ extension NearestSetIndex {
     /// Graph edges that lead to a freed row: after consolidation there must be none.
     var edgesIntoFreeRows: Int {
         lock.reading {
-            guard let graph = state.graph else { return 0 }
+            guard let graph = state.graph?.base else { return 0 }
             return (0..<graph.rows).reduce(0) { sum, row in
                 sum + graph.neighbors(of: IndexRow(row)).filter { state.rowStates[Int($0)] == .free }.count
             }
+        }
+    }
+}
+
+extension NearestSetIndex {
+    /// The graph's mean out-degree over live rows and the size of each upper level; nil while
+    /// searching exactly. For benchmarks and logs.
+    public var graphShape: (meanDegree: Double, levels: [Int])? {
+        lock.reading {
+            guard let graph = state.graph else { return nil }
+            let live = state.rowStates.indices.filter { state.rowStates[$0] == .live }
+            let edges = live.reduce(0) { $0 + Int(graph.base.degrees[$1]) }
+            return (Double(edges) / Double(max(1, live.count)), graph.levels.map(\.rows.count))
         }
     }
 }

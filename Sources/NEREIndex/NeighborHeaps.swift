@@ -66,6 +66,11 @@ final class NeighborHeaps: @unchecked Sendable {
         return false
     }
 
+    /// How many of `node`'s entries score at least `score`.
+    func count(_ node: Int, atLeast score: Float) -> Int {
+        (node * width..<(node + 1) * width).reduce(0) { $0 + (scores[$1] >= score ? 1 : 0) }
+    }
+
     /// `node`'s entries, best first.
     func sorted(_ node: Int) -> [ScoredRow] {
         let base = node * width

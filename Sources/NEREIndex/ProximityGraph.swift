@@ -53,8 +53,11 @@ extension ProximityGraph {
     /// then each node's pruned list merged with the nodes that chose it and pruned again (HNSW
     /// adds the same reverse links): without them a node nobody's pruned list kept could not be
     /// reached at all.
+    /// Some edges are exempt from pruning, which would always drop them: `extra` (by node
+    /// number), the long edges between clusters; and a ring through each group of identical
+    /// rows (copied sets), where the first copy kept would hide every other.
     static func fromNearestNeighbors(_ lists: NeighborHeaps, vectors: UnsafePointer<Float>, dimensions: Int,
-                                     parameters: GraphParameters) -> ProximityGraph {
+                                     parameters: GraphParameters, extra: [Int: [IndexRow]]) -> ProximityGraph {
         let nodes = lists.nodes, threads = max(1, min(parameters.threads, nodes / 1_000 + 1))
         let pruning = DiversityPruning(vectors: vectors, dimensions: dimensions, maxDegree: parameters.maxDegree,
                                        slack: parameters.pruneSlack)
@@ -62,9 +65,12 @@ extension ProximityGraph {
         forward.withUnsafeMutableBufferPointer { forward in
             nonisolated(unsafe) let forward = forward
             inParallel(threads) { part in
-                for node in stride(from: part, to: nodes, by: threads) { forward[node] = pruning.prune(lists.sorted(node)) }
+                for node in stride(from: part, to: nodes, by: threads) {
+                    forward[node] = pruning.prune(lists.sorted(node).filter { $0.similarity < NNDescent.identical })
+                }
             }
         }
+        let rings = copyRings(lists)
         var reverse = [[ScoredRow]](repeating: [], count: nodes)
         for (node, kept) in forward.enumerated() {
             for edge in kept { reverse[Int(edge.row)].append(ScoredRow(similarity: edge.similarity, row: IndexRow(node))) }
@@ -80,7 +86,9 @@ extension ProximityGraph {
                     inParallel(threads) { part in
                         for node in stride(from: part, to: nodes, by: threads) {
                             let merged = mergeBestFirst(chosen[node], chosenBy[node])
-                            let kept = pruning.prune(merged)
+                            let exempt = (rings[node].map { [$0] } ?? []) + (extra[node] ?? [])
+                            let kept = mergeBestFirst(pruning.prune(merged), pruning.scored(exempt, against: IndexRow(node)))
+                                .prefix(parameters.maxDegree)
                             for (offset, edge) in kept.enumerated() { edges[node * parameters.maxDegree + offset] = edge.row }
                             degrees[node] = UInt16(kept.count)
                         }
@@ -90,6 +98,37 @@ extension ProximityGraph {
         }
         return graph
     }
+}
+
+/// For each row with identical copies, the next copy (by node number, cyclically): the groups
+/// are what the k-NN lists reveal, joined by union–find. Walking the ring reaches every copy.
+private func copyRings(_ lists: NeighborHeaps) -> [Int: IndexRow] {
+    var parent = Array(0..<lists.nodes)
+    func root(_ node: Int) -> Int {
+        var node = node
+        while parent[node] != node {
+            parent[node] = parent[parent[node]]
+            node = parent[node]
+        }
+        return node
+    }
+    var copied = Set<Int>()
+    for node in 0..<lists.nodes {
+        for slot in node * lists.width..<(node + 1) * lists.width
+        where lists.ids[slot] != NeighborHeaps.empty && lists.scores[slot] >= NNDescent.identical {
+            let (a, b) = (root(node), root(Int(lists.ids[slot])))
+            if a != b { parent[max(a, b)] = min(a, b) }
+            copied.insert(node)
+            copied.insert(Int(lists.ids[slot]))
+        }
+    }
+    var groups: [Int: [Int]] = [:]
+    for node in copied.sorted() { groups[root(node), default: []].append(node) }
+    var next: [Int: IndexRow] = [:]
+    for members in groups.values where members.count > 1 {
+        for (offset, node) in members.enumerated() { next[node] = IndexRow(members[(offset + 1) % members.count]) }
+    }
+    return next
 }
 
 /// Two candidate lists as one, best first, each row once.

@@ -2,9 +2,12 @@ import Foundation
 import Logging
 import NEREBaseline
 import NERECache
+import NEREContent
 import NEREContracts
 import NEREEvaluation
 import NEREFeatures
+import NEREIndex
+import NERESetVectors
 
 /// `nere replay`: an event log through the stream pipeline into a cache, scored
 /// prequentially. Resumable: a rerun on the same cache continues after the last committed
@@ -19,6 +22,10 @@ public struct ReplayRun {
     public static let defaultBatchSize = 150_000
     public var batchSize = Self.defaultBatchSize
     public var options = StreamPipeline.Options()
+    /// `nere vectorize`'s output: when given, recommendations blend in the sets nearest in
+    /// content to each window (`ContentBlendRecommender`), found through per-subject indexes.
+    public var vectorsPath: String?
+    public var index = NearestSetIndex.Configuration()
 
     public init(eventsPath: String, setsPath: String, cachePath: String, recommendationsPath: String? = nil) {
         self.eventsPath = eventsPath
@@ -57,8 +64,11 @@ public struct ReplayRun {
     public func run(logger: Logger, progress: (_ done: Int, _ total: Int) -> Void = { _, _ in }) async throws -> Result {
         let loadedSets = try SetsFile.load(path: setsPath)
         let cache = try StreamCache(path: cachePath)
-        try cache.upsertSets(loadedSets.sets)
-        let catalog = SetCatalog(loadedSets.sets)
+        let catalog = SetCatalog()
+        let content = try vectorsPath.map { path in
+            SetContentIndex(artifact: try SetVectorArtifact.load(from: URL(fileURLWithPath: path)), catalog: catalog,
+                            configuration: index)
+        }
         var setsCommit = CacheBatch()
         setsCommit.deadLetters = loadedSets.deadLetters
         try cache.commit(setsCommit)
@@ -66,10 +76,19 @@ public struct ReplayRun {
             logger.warning("invalid set skipped", metadata: ["origin": "\(letter.origin)", "reason": "\(letter.violation)"])
         }
 
-        let recommender = BaselineRecommender(catalog: catalog)
+        let baseline = BaselineRecommender(catalog: catalog)
+        let recommender: any Recommender = content.map { ContentBlendRecommender(base: baseline, content: $0) } ?? baseline
         let sinks: [any RecommendationSink] = try recommendationsPath.map { [try JSONLinesSink(url: URL(fileURLWithPath: $0))] } ?? []
-        let pipeline = StreamPipeline(catalog: catalog, recommender: recommender, cache: cache, sinks: sinks,
+        let pipeline = StreamPipeline(catalog: catalog, content: content, recommender: recommender, cache: cache, sinks: sinks,
                                       options: options, logger: logger)
+        try pipeline.loadCatalog(loadedSets.sets)
+        if let content {
+            logger.info("content indexes ready", metadata: [
+                "vectors": "\(content.vectorsVersion)", "unplaceable_sets": "\(content.unplaceable)",
+                "graph_subjects": "\(content.methods.values.filter { $0 == .graph }.count)",
+                "exact_subjects": "\(content.methods.values.filter { $0 == .exact }.count)",
+            ])
+        }
         let positions = try pipeline.restore()
 
         let started = ContinuousClock.now

@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import NEREBaseline
 import NERECache
+import NEREContent
 import NEREContracts
 import NEREEvaluation
 import NEREFeatures
@@ -24,6 +25,8 @@ public final class StreamPipeline {
     }
 
     private let catalog: SetCatalog
+    /// Content vectors and nearest-set indexes, when the recommender uses them.
+    private let content: SetContentIndex?
     private let recommender: any Recommender
     private let cache: StreamCache
     private let committer: BackgroundCommitter
@@ -41,9 +44,10 @@ public final class StreamPipeline {
 
     static let metricsNamespace = "replay.metrics"
 
-    public init(catalog: SetCatalog, recommender: any Recommender, cache: StreamCache,
+    public init(catalog: SetCatalog, content: SetContentIndex? = nil, recommender: any Recommender, cache: StreamCache,
                 sinks: [any RecommendationSink] = [], options: Options = Options(), logger: Logger) {
         self.catalog = catalog
+        self.content = content
         self.recommender = recommender
         self.cache = cache
         self.committer = BackgroundCommitter(cache: cache)
@@ -83,6 +87,35 @@ public final class StreamPipeline {
         }
         counters = PipelineCounters(restoring: try cache.counters())
         return try cache.positions()
+    }
+
+    // MARK: Catalog
+
+    /// The catalog as a service starts: a sets file, or `nere.sets` read from the beginning.
+    /// Each subject's nearest-set index is built once from all its sets (NN-Descent for the
+    /// large ones) rather than grown set by set.
+    public func loadCatalog(_ sets: [StudySet]) throws {
+        if let content { try content.load(sets) } else { for set in sets { catalog.upsert(set) } }
+        try cache.upsertSets(sets)
+    }
+
+    /// Applies `nere.sets` records in order: the catalog, the content indexes and the cache's
+    /// sets table change together, so the next recommendation can already use a new set and
+    /// never returns a deleted one.
+    public func apply(_ records: [SetRecord]) throws {
+        var published: [StudySet] = [], deleted: [String] = []
+        for record in records {
+            switch record {
+            case .published(let set):
+                if let content { try content.apply(set) } else { catalog.upsert(set) }
+                published.append(set)
+            case .deleted(let setID):
+                if let content { content.remove(setID: setID) } else { catalog.remove(setID: setID) }
+                deleted.append(setID)
+            }
+        }
+        try cache.upsertSets(published)
+        try cache.markSetsDeleted(deleted)
     }
 
     // MARK: Processing

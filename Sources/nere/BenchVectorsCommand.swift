@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Logging
 import NEREContracts
+import NEREEvaluation
 import NEREPipeline
 import NERESetVectors
 import NERESynthetic
@@ -23,24 +24,11 @@ struct BenchVectorsCommand: AsyncParsableCommand {
     @Option(help: "GloVe epochs to time, ours and the reference's.")
     var epochs: Int = 5
 
-    @Option(help: "Python interpreter for the reference (needs NumPy).")
-    var python: String = "python3"
-
-    @Option(help: "The reference script (default: Tests/Benchmarks/glove_reference_epoch.py under the current directory).")
-    var referenceScript: String?
-
-    @Flag(help: "Do not run the reference.")
-    var skipReference = false
-
-    @Option(help: "Also write the figures as JSON to this file.")
-    var out: String?
-
+    @OptionGroup var reference: ReferenceOptions
     @OptionGroup var logging: LoggingOptions
 
     func validate() throws {
         if let sets { try requireReadableFile(sets, flag: "--sets") }
-        if let referenceScript { try requireReadableFile(referenceScript, flag: "--reference-script") }
-        if let out { try requireWritableLocation(out, flag: "--out") }
         guard (1...1000).contains(epochs) else { throw ValidationError("--epochs must be 1…1000, got \(epochs)") }
     }
 
@@ -63,7 +51,7 @@ struct BenchVectorsCommand: AsyncParsableCommand {
         try bench.measure(reference: referenceRun(scratch: scratch), logger: logger)
 
         print(bench.table)
-        if let out {
+        if let out = reference.out {
             try JSONSerialization.data(withJSONObject: bench.figures, options: [.prettyPrinted, .sortedKeys])
                 .write(to: URL(fileURLWithPath: out))
         }
@@ -79,12 +67,12 @@ struct BenchVectorsCommand: AsyncParsableCommand {
 
     /// Why the reference row is missing, if it is; decided before minutes of our own training.
     private func referenceRun(scratch: URL) -> Result<GloVeReference, GloVeReference.Skipped> {
-        if skipReference { return .failure(.init(reason: "--skip-reference")) }
-        let script = referenceScript ?? "Tests/Benchmarks/glove_reference_epoch.py"
+        if reference.skipReference { return .failure(.init(reason: "--skip-reference")) }
+        let script = reference.script(default: "glove_reference_epoch.py")
         guard FileManager.default.isReadableFile(atPath: script) else {
             return .failure(.init(reason: "no \(script) here; run from the package root or pass --reference-script"))
         }
-        return GloVeReference.check(python: python, script: script, scratch: scratch)
+        return GloVeReference.check(python: reference.python, script: script, scratch: scratch)
     }
 }
 
@@ -174,7 +162,7 @@ extension VectorBenchmark {
         lines.append("WARNING: debug build, not representative; use `swift build -c release`")
         #endif
         let row = { (name: String, value: String, note: String) in
-            name.padding(toLength: 34, withPad: " ", startingAt: 0) + value.leftPadded(to: 12) + "  " + note
+            name.rightPadded(34) + value.leftPadded(12) + "  " + note
         }
         lines.append(row("tokenise", rate(tokens, tokenizeSeconds), String(format: "%.3f s", tokenizeSeconds)))
         lines.append(row("count co-occurrences (window \(recipe.window))", rate(countTokens, countSeconds),
@@ -247,19 +235,11 @@ private var isDebugBuild: Bool {
     #endif
 }
 
-private extension String {
-    func leftPadded(to width: Int) -> String {
-        String(repeating: " ", count: max(0, width - count)) + self
-    }
-}
-
 /// The NumPy reference (`Tests/Benchmarks/glove_reference_epoch.py`), run on our co-occurrence
 /// entries and our initial parameters so that both sides do the same work from the same start;
 /// the script's docstring says what its epoch computes.
 struct GloVeReference {
-    struct Skipped: Error {
-        let reason: String
-    }
+    typealias Skipped = ReferenceSkipped
 
     struct Timing {
         let seconds: [Double]
@@ -320,29 +300,7 @@ struct GloVeReference {
         try JSONSerialization.data(withJSONObject: description, options: .sortedKeys).write(to: header)
     }
 
-    /// Runs `python arguments…` through `env` (so a bare name is looked up on PATH) and returns its
-    /// standard output, or the last line of its standard error as the reason it failed.
     private func execute(_ arguments: [String]) -> Result<Data, Skipped> {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = [python] + arguments
-        let out = Pipe(), err = Pipe()
-        process.standardOutput = out
-        process.standardError = err
-        do {
-            try process.run()
-        } catch {
-            return .failure(Skipped(reason: "cannot start \(python): \(error.localizedDescription)"))
-        }
-        // Read before waiting so that a full pipe cannot block the child.
-        let stdout = out.fileHandleForReading.readDataToEndOfFile()
-        let stderr = err.fileHandleForReading.readDataToEndOfFile()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            if process.terminationStatus == 127 { return .failure(Skipped(reason: "\(python) not found")) }
-            let lastLine = String(decoding: stderr, as: UTF8.self).split(separator: "\n").last.map(String.init)
-            return .failure(Skipped(reason: "\(python) failed: \(lastLine ?? "exit \(process.terminationStatus)")"))
-        }
-        return .success(stdout)
+        PythonReference(python: python).run(arguments)
     }
 }

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import Logging
 import NEREContracts
+import NERESetVectors
 
 struct LoggingOptions: ParsableArguments {
     @Option(help: "Log level on standard error: trace, debug, info, notice, warning, error or critical.")
@@ -49,4 +50,35 @@ extension Subject: ExpressibleByArgument {
     }
 
     public static var allValueStrings: [String] { allCases.map(\.rawValue) }
+}
+
+/// Checks `path` is a directory `nere vectorize` wrote.
+func requireVectorDirectory(_ path: String, flag: String) throws {
+    let description = URL(fileURLWithPath: path).appendingPathComponent(SetVectorArtifact.descriptionFile).path
+    guard FileManager.default.isReadableFile(atPath: description) else {
+        throw ValidationError("\(flag) \(path): no readable \(SetVectorArtifact.descriptionFile); write it with `nere vectorize`")
+    }
+}
+
+/// The options every benchmark with a Python reference shares.
+struct ReferenceOptions: ParsableArguments {
+    @Option(help: "Python interpreter for the reference.")
+    var python: String = "python3"
+
+    @Option(help: "The reference script (default: the benchmark's script under Tests/Benchmarks/ of the current directory).")
+    var referenceScript: String?
+
+    @Flag(help: "Do not run the reference.")
+    var skipReference = false
+
+    @Option(help: "Also write the figures as JSON to this file.")
+    var out: String?
+
+    func validate() throws {
+        if let referenceScript { try requireReadableFile(referenceScript, flag: "--reference-script") }
+        if let out { try requireWritableLocation(out, flag: "--out") }
+    }
+
+    /// The script to run: --reference-script, else `Tests/Benchmarks/<name>`.
+    func script(default name: String) -> String { referenceScript ?? "Tests/Benchmarks/" + name }
 }

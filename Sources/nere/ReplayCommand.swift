@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import NEREPipeline
 import NEREContracts
+import NEREIndex
 
 struct ReplayCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -34,9 +35,17 @@ struct ReplayCommand: AsyncParsableCommand {
     @Option(help: "Items published per recommendation (rankings are kept 100 deep for scoring).")
     var items: Int = StreamPipeline.Options().itemsPerRecommendation
 
+    @Option(help: "Set vectors from `nere vectorize` (a directory): blend in the sets nearest in content to each window.")
+    var vectors: String?
+
+    @Option(help: "Subjects with fewer sets than this are searched exactly; larger ones through the NN-Descent graph.")
+    var exactBelow: Int = NearestSetIndex.Configuration().exactBelow
+
     @OptionGroup var logging: LoggingOptions
 
     func validate() throws {
+        guard exactBelow >= 0 else { throw ValidationError("--exact-below must be 0 or more, got \(exactBelow)") }
+        if let vectors { try requireVectorDirectory(vectors, flag: "--vectors") }
         guard batchSize > 0 else { throw ValidationError("--batch-size must be positive, got \(batchSize)") }
         guard (1...1000).contains(items) else { throw ValidationError("--items must be 1…1000, got \(items)") }
         try requireReadableFile(events, flag: "--events")
@@ -47,15 +56,22 @@ struct ReplayCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
+        var index = NearestSetIndex.Configuration()
+        index.exactBelow = exactBelow
         let result = try await replay(events: events, sets: sets, cache: cache, out: out, recommendations: recommendations,
-                                      batchSize: batchSize, items: items, logger: logging.logger())
+                                      batchSize: batchSize, items: items, vectors: vectors, index: index,
+                                      logger: logging.logger())
         print(result.summary)
     }
 }
 
 func replay(events: String, sets: String, cache: String, out: String?, recommendations: String? = nil,
-            batchSize: Int = ReplayRun.defaultBatchSize, items: Int = StreamPipeline.Options().itemsPerRecommendation, logger: Logger) async throws -> ReplayRun.Result {
+            batchSize: Int = ReplayRun.defaultBatchSize, items: Int = StreamPipeline.Options().itemsPerRecommendation,
+            vectors: String? = nil, index: NearestSetIndex.Configuration = NearestSetIndex.Configuration(),
+            logger: Logger) async throws -> ReplayRun.Result {
     var run = ReplayRun(eventsPath: events, setsPath: sets, cachePath: cache, recommendationsPath: recommendations)
+    run.vectorsPath = vectors
+    run.index = index
     run.batchSize = batchSize
     run.options.itemsPerRecommendation = items
     let progress = ProgressLine("replay")

@@ -45,6 +45,13 @@ final class ProgressLine {
         Terminal.write("\r\(label) [\(bar)] \(Int(fraction * 100))% \(detail) \(elapsed)s\u{1B}[K")
     }
 
+    /// A stage without a measurable fraction: its name and the time so far.
+    func note(_ stage: String) {
+        guard enabled else { return }
+        let elapsed = (ContinuousClock.now - started).components.seconds
+        Terminal.write("\r\(label): \(stage) \(elapsed)s\u{1B}[K")
+    }
+
     func finish() {
         if enabled { Terminal.write("\r\u{1B}[K") }
     }

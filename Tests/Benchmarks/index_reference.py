@@ -4,12 +4,16 @@ Builds an index with each of two reference libraries from PyPI, hnswlib and
 pynndescent, on the vectors the Swift benchmark wrote, and measures:
 
 - build: wall-clock seconds on --build-threads threads (pynndescent's search
-  graph preparation included), the growth of the process's resident set
-  across the build (VmRSS after minus before, bytes) and the process's peak
-  resident set during the build (VmHWM, reset just before it, bytes);
+  graph preparation included); memory_bytes, the growth of the process's
+  resident set across the build (VmRSS after minus before); peak_rss_bytes,
+  the highest the resident set rose above that same starting point during the
+  build (VmHWM, reset just before it, minus VmRSS before). Both leave out the
+  interpreter, numba's compiled code and the loaded vectors, which would
+  otherwise swamp the index and depend on what ran earlier in the process;
 - search, per search width (hnswlib's ef, pynndescent's epsilon): queries per
   second for the whole query batch on one thread, after one untimed warm-up
-  call, and recall@k against the exact neighbours.
+  call, and recall@k against the exact neighbours (a found row counts when it
+  is at least as near as the k-th exact neighbour, so tied rows count alike).
 
 One JSON document goes to stdout:
 
@@ -37,6 +41,8 @@ Input: DIR holds NumPy .npy files (little-endian, C order):
 """
 
 import argparse
+import ctypes
+import dataclasses
 import gc
 import importlib
 import importlib.metadata
@@ -44,6 +50,7 @@ import json
 import os
 import sys
 import time
+from typing import Callable, Optional
 
 import numpy as np
 
@@ -155,7 +162,7 @@ def status_bytes(field):
         for line in status_file:
             if line.startswith(field + ":"):
                 return int(line.split()[1]) * 1024
-    raise RuntimeError(f"/proc/self/status has no {field}")
+    fail(f"/proc/self/status has no {field}")
 
 
 def reset_peak_rss():
@@ -164,27 +171,53 @@ def reset_peak_rss():
         clear_refs.write("5")
 
 
-def measure_build(build, base):
+def release_memory():
+    """Collect garbage and hand freed heap pages back to the kernel (glibc's
+    malloc_trim), so a build's RSS growth is not hidden by reuse of memory that
+    an earlier, freed index left resident."""
     gc.collect()
+    ctypes.CDLL(None).malloc_trim(0)
+
+
+def measure_build(build, base):
+    release_memory()
     reset_peak_rss()
     rss_before = status_bytes("VmRSS")
     start = time.perf_counter()
     index = build(base)
     seconds = time.perf_counter() - start
-    return index, seconds, status_bytes("VmRSS") - rss_before, status_bytes("VmHWM")
+    return index, seconds, status_bytes("VmRSS") - rss_before, status_bytes("VmHWM") - rss_before
 
 
-def recall_at_k(found, truth):
+# A found row counts when it is at least as near as the k-th exact neighbour, less this
+# slack (ann-benchmarks' rule): catalogs hold identical vectors, and which of several tied
+# rows the exact search listed is arbitrary. `nere bench index` scores its own rows the same way.
+TIE_SLACK = 1e-5
+
+
+def recall_at_k(found, truth, base, queries):
     found = np.asarray(found, dtype=np.int64)
-    hits = sum(np.intersect1d(row, exact).size for row, exact in zip(found, truth))
-    return hits / truth.size
+    kth = np.einsum("ij,ij->i", queries, base[truth[:, -1]]) - TIE_SLACK
+    similarities = np.einsum("ikj,ij->ik", base[found], queries)
+    return float((similarities >= kth[:, None]).sum()) / truth.size
 
 
-def measure_search(search, queries, truth):
+def measure_search(search, base, queries, truth):
     start = time.perf_counter()
     found = search(queries)
     seconds = time.perf_counter() - start
-    return recall_at_k(found, truth), queries.shape[0] / seconds
+    return recall_at_k(found, truth, base, queries), queries.shape[0] / seconds
+
+
+@dataclasses.dataclass
+class Library:
+    """How to build, warm up and search one library's index."""
+    parameters: dict
+    build: Callable  # base -> index
+    searcher: Callable  # (index, width) -> (queries -> neighbour rows)
+    widths: list
+    parameter: str  # what a width is, in the library's own terms
+    warm_up: Optional[Callable] = None  # base -> None, untimed, before the build
 
 
 def hnswlib_library(hnswlib, args):
@@ -201,18 +234,17 @@ def hnswlib_library(hnswlib, args):
 
     parameters = {"space": "ip", "M": args.hnsw_m, "ef_construction": args.hnsw_ef_construction,
                   "build_threads": args.build_threads, "k": args.k, "random_seed": SEED}
-    return dict(parameters=parameters, build=build, searcher=searcher,
-                widths=args.hnsw_ef, parameter="ef", warm_up=None)
+    return Library(parameters, build, searcher, args.hnsw_ef, "ef")
 
 
 def pynndescent_library(pynndescent, args):
     import numba
 
-    # 'dot' is pynndescent's distance for unit vectors, 1 - <x, y>, which is
-    # exactly cosine distance on our normalised rows, so its ranking matches
-    # truth.npy without per-pair norm work. 'cosine' ranks the same but is
-    # meant for unnormalised data; 'inner_product' is for unnormalised maximum
-    # inner product search.
+    # 'dot' is pynndescent's distance for unit-length vectors, 1 - <x, y>: on
+    # our normalised rows that is cosine distance, ranking as truth.npy does.
+    # 'cosine' would rank the same (on dense data it also normalises, then
+    # compares by dot product) but is the one for unnormalised data, and
+    # 'inner_product' is for maximum inner product search on unnormalised rows.
     metric = "dot"
 
     def build(base):
@@ -230,35 +262,36 @@ def pynndescent_library(pynndescent, args):
 
     parameters = {"metric": metric, "n_neighbors": args.pynndescent_neighbors,
                   "build_threads": args.build_threads, "k": args.k, "random_state": SEED}
-    return dict(parameters=parameters, build=build, searcher=searcher,
-                widths=args.pynndescent_epsilon, parameter="epsilon", warm_up=warm_up)
+    return Library(parameters, build, searcher, args.pynndescent_epsilon, "epsilon", warm_up)
 
 
 def run_library(name, library, base, queries, truth):
-    if library["warm_up"]:
+    if library.warm_up:
         status(f"{name}: warming up")
-        library["warm_up"](base)
+        library.warm_up(base)
     status(f"{name}: building on {base.shape[0]} x {base.shape[1]}")
-    index, build_seconds, memory_bytes, peak_rss_bytes = measure_build(library["build"], base)
+    index, build_seconds, memory_bytes, peak_rss_bytes = measure_build(library.build, base)
     status(f"{name}: built in {build_seconds:.2f} s, +{memory_bytes / 2**20:.1f} MiB")
-    library["searcher"](index, library["widths"][0])(queries[:WARM_UP_QUERIES])
+    library.searcher(index, library.widths[0])(queries[:WARM_UP_QUERIES])
     searches = []
-    for width in library["widths"]:
-        recall, qps = measure_search(library["searcher"](index, width), queries, truth)
-        status(f"{name}: {library['parameter']}={width} recall={recall:.4f} qps={qps:.0f}")
-        searches.append({"width": width, "parameter": library["parameter"],
+    for width in library.widths:
+        recall, qps = measure_search(library.searcher(index, width), base, queries, truth)
+        status(f"{name}: {library.parameter}={width} recall={recall:.4f} qps={qps:.0f}")
+        searches.append({"width": width, "parameter": library.parameter,
                          "recall": recall, "queries_per_second": qps})
     del index
-    gc.collect()  # free this index before the next library builds, so memory numbers don't overlap
+    release_memory()  # so the next library's build starts without this index
     return {"name": name, "version": importlib.metadata.version(name),
-            "parameters": library["parameters"], "build_seconds": build_seconds,
+            "parameters": library.parameters, "build_seconds": build_seconds,
             "memory_bytes": memory_bytes, "peak_rss_bytes": peak_rss_bytes, "searches": searches}
 
 
 def main(argv):
     args = parse_args(argv)
-    modules = import_libraries(args.libraries, args.build_threads)
+    if not os.path.exists("/proc/self/status"):
+        fail("memory is read from /proc/self/status, so this runs on Linux only")
     base, queries, truth = load_data(args.data, args.k)
+    modules = import_libraries(args.libraries, args.build_threads)
     describe = {"hnswlib": hnswlib_library, "pynndescent": pynndescent_library}
     results = [run_library(name, describe[name](modules[name], args), base, queries, truth)
                for name in args.libraries]
