@@ -23,6 +23,14 @@ struct CommandLineTests {
         (["recommend", "--cache", "/nonexistent.sqlite", "--user", "u", "--subject", "French"], "--cache"),
         (["recommend", "--cache", "/dev/null", "--user", "u", "--subject", "Klingon"], "Klingon"),
         (["frobnicate"], "frobnicate"),
+        (["replay", "--events", "/dev/null", "--sets", "/dev/null", "--cache", "/tmp/x.sqlite", "--vectors", "/tmp"],
+         "--vectors /tmp: no readable set-vectors.json"),
+        (["replay", "--events", "/dev/null", "--sets", "/dev/null", "--cache", "/tmp/x.sqlite", "--exact-below", "-1"],
+         "--exact-below"),
+        (["bench", "index", "--sizes", "50"], "--sizes"),
+        (["bench", "index", "--widths", "100,abc"], "--widths"),
+        (["bench", "index", "--vectors", "/nonexistent"], "--vectors"),
+        (["bench", "index", "--prune-slack", "0.5"], "--prune-slack"),
     ])
     func badInputGetsOneLineNamingTheProblem(arguments: [String], mentions: String) throws {
         let output = try NereProcess.run(arguments)
