@@ -54,6 +54,6 @@ let package = Package(
         .testTarget(name: "NERESetVectorsTests", dependencies: ["NERESetVectors", "NEREContracts"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "NEREIndexTests", dependencies: ["NEREIndex", "NERESynthetic"]),
-        .testTarget(name: "NERECLITests", dependencies: ["nere", "NERECache"]),
+        .testTarget(name: "NERECLITests", dependencies: ["nere", "NERECache", "NEREIndex"]),
     ]
 )

@@ -6,7 +6,8 @@ import COpenBLAS
 /// Shapes: queries Q [b × d], rows R [n × d], scores S = Q Rᵀ [b × block] per block of rows.
 /// Where the time goes: the `cblas_sgemm` (2·b·n·d flops) and, per query, one comparison per
 /// row against the worst of its best k; a block of 4,096 rows keeps S in the L2 cache for
-/// batches of up to 32 queries.
+/// batches of up to 32 queries. A single query goes through `sgemv` instead: `sgemm` would
+/// first copy (pack) the whole block of rows, which for one query costs more than the product.
 struct ExactSearch {
     static let rowsPerBlock = 4_096
 
@@ -23,9 +24,15 @@ struct ExactSearch {
         scores.withUnsafeMutableBufferPointer { scores in
             for start in stride(from: 0, to: rowCount, by: block) {
                 let width = min(block, rowCount - start)
-                cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, Int32(queryCount), Int32(width), Int32(dimensions),
-                            1, queries.baseAddress, Int32(dimensions), rows.baseAddress! + start * dimensions,
-                            Int32(dimensions), 0, scores.baseAddress, Int32(width))
+                if queryCount == 1 {
+                    cblas_sgemv(CblasRowMajor, CblasNoTrans, Int32(width), Int32(dimensions), 1,
+                                rows.baseAddress! + start * dimensions, Int32(dimensions), queries.baseAddress, 1, 0,
+                                scores.baseAddress, 1)
+                } else {
+                    cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, Int32(queryCount), Int32(width), Int32(dimensions),
+                                1, queries.baseAddress, Int32(dimensions), rows.baseAddress! + start * dimensions,
+                                Int32(dimensions), 0, scores.baseAddress, Int32(width))
+                }
                 for query in 0..<queryCount {
                     let line = scores.baseAddress! + query * width
                     var bar = best[query].count < k ? -Float.infinity : best[query].top!.similarity

@@ -58,7 +58,7 @@ struct IndexBenchmark {
     var parameters: GraphParameters
     var exactBatch = 64
 
-    /// The measured figures and the exact top-k of every query (rows, best first).
+    /// The measured figures and the exact top-k of every query (positions in `dataset.base`, best first).
     func measure(_ dataset: IndexDataset, progress: (String) -> Void) throws -> (IndexFigures, [[IndexRow]]) {
         openblas_set_num_threads(1)
         var configuration = NearestSetIndex.Configuration()
@@ -107,7 +107,8 @@ struct IndexBenchmark {
             exactBatchQueriesPerSecond: Double(dataset.queryCount) / batchSeconds, exactBatch: exactBatch,
             buildSeconds: buildSeconds, buildRounds: rounds, memoryBytes: memory,
             meanDegree: index.graphShape?.meanDegree ?? 0, levels: index.graphShape?.levels ?? [], searches: searches)
-        return (figures, truth.map { $0.map(\.row) })
+        // The index stores rows in its own order; the references number rows as the input does.
+        return (figures, truth.map { $0.compactMap { index.key(of: $0.row).flatMap { UInt32($0) } } })
     }
 
     /// A found row counts when it is at least as near as the k-th exact neighbour, less a

@@ -26,7 +26,7 @@ struct IndexReport {
         lines.append("method".rightPadded(38) + "build s".leftPadded(9)
                      + "memory MB".leftPadded(11) + "width".leftPadded(9) + "recall".leftPadded(12)
                      + "queries/s".leftPadded(11) + "× exact".leftPadded(9))
-        lines.append(row("exact, one query per sgemm", build: nil, memory: nil, width: "–", recall: 1,
+        lines.append(row("exact, one query at a time (sgemv)", build: nil, memory: nil, width: "–", recall: 1,
                          qps: ours.exactQueriesPerSecond))
         lines.append(row("exact, \(ours.exactBatch) queries per sgemm", build: nil, memory: nil, width: "–", recall: 1, qps: exact))
         for (offset, search) in ours.searches.enumerated() {
