@@ -48,7 +48,7 @@ let package = Package(
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "NEREPipelineTests", dependencies: [
             "NEREPipeline", "NEREFeatures", "NEREBaseline", "NERECache", "NEREContracts", "NEREEvaluation",
-            "NEREContent", "NERESetVectors", .product(name: "PropertyBased", package: "swift-property-based"),
+            "NEREContent", "NERESetVectors", "NEREIndex", .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
         .testTarget(name: "NERESyntheticTests", dependencies: ["NERESynthetic", "NEREContracts"]),
         .testTarget(name: "NERESetVectorsTests", dependencies: ["NERESetVectors", "NEREContracts"],

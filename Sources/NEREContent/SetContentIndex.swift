@@ -46,8 +46,14 @@ public final class SetContentIndex {
     public var dimensions: Int { set2vec.dimensions }
 
     /// Places a whole catalog at once: per subject one bulk insert, so a large subject's graph is
-    /// built once by NN-Descent instead of set by set.
-    public func load(_ sets: [StudySet], progress: (_ subject: Subject, _ round: Int) -> Void = { _, _ in }) throws {
+    /// built once by NN-Descent instead of set by set. With `directory`, a subject whose index
+    /// was saved there from exactly these sets and vectors (same keys, same vectors, same
+    /// configuration) is read back instead of rebuilt, and every rebuilt one is saved there:
+    /// a restart of a service with a large catalog skips minutes of construction, and a
+    /// changed catalog can never be served from a stale file.
+    @discardableResult
+    public func load(_ sets: [StudySet], savedIn directory: URL? = nil,
+                     progress: (_ subject: Subject, _ round: Int) -> Void = { _, _ in }) throws -> (rebuilt: Int, reloaded: Int) {
         var bySubject: [Subject: (keys: [String], vectors: [Float])] = [:]
         for set in sets {
             let index = catalog.upsert(set)
@@ -60,10 +66,36 @@ public final class SetContentIndex {
             bySubject[set.subject, default: ([], [])].keys.append(set.setID)
             bySubject[set.subject, default: ([], [])].vectors += vector
         }
+        if let directory { try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true) }
+        var counts = (rebuilt: 0, reloaded: 0)
         for (subject, batch) in bySubject.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
-            try partition(subject).insert(keys: batch.keys, vectors: batch.vectors) { round, _ in progress(subject, round) }
+            let content = vectorsVersion + "/" + Self.fingerprint(batch.keys, batch.vectors)
+            let file = directory?.appendingPathComponent(Self.fileName(subject))
+            if let file, let saved = try? NearestSetIndex.load(from: file), saved.metadata["content"] == content,
+               saved.configuration == configuration, saved.dimensions == dimensions {
+                indexes[subject] = saved
+                counts.reloaded += 1
+            } else {
+                let index = partition(subject)
+                try index.insert(keys: batch.keys, vectors: batch.vectors) { round, _ in progress(subject, round) }
+                index.metadata["content"] = content
+                if let file { try index.write(to: file) }
+                counts.rebuilt += 1
+            }
             for key in batch.keys { record(key, in: subject) }
         }
+        return counts
+    }
+
+    private static func fingerprint(_ keys: [String], _ vectors: [Float]) -> String {
+        var bytes = Array(keys.joined(separator: "\n").utf8)
+        vectors.withUnsafeBytes { bytes += $0 }
+        return bytes.withUnsafeBytes { ContentFingerprint.hex($0) }
+    }
+
+    /// `french.knn`, `uncommon-languages.knn`.
+    static func fileName(_ subject: Subject) -> String {
+        String(subject.rawValue.lowercased().map { $0.isLetter || $0.isNumber ? $0 : "-" }) + ".knn"
     }
 
     /// A new or edited set from `nere.sets`.

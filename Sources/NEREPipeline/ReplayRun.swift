@@ -26,6 +26,8 @@ public struct ReplayRun {
     /// content to each window (`ContentBlendRecommender`), found through per-subject indexes.
     public var vectorsPath: String?
     public var index = NearestSetIndex.Configuration()
+    /// Where the per-subject index files are kept between runs (with `vectorsPath`).
+    public var indexDirectory: String?
 
     public init(eventsPath: String, setsPath: String, cachePath: String, recommendationsPath: String? = nil) {
         self.eventsPath = eventsPath
@@ -81,14 +83,7 @@ public struct ReplayRun {
         let sinks: [any RecommendationSink] = try recommendationsPath.map { [try JSONLinesSink(url: URL(fileURLWithPath: $0))] } ?? []
         let pipeline = StreamPipeline(catalog: catalog, content: content, recommender: recommender, cache: cache, sinks: sinks,
                                       options: options, logger: logger)
-        try pipeline.loadCatalog(loadedSets.sets)
-        if let content {
-            logger.info("content indexes ready", metadata: [
-                "vectors": "\(content.vectorsVersion)", "unplaceable_sets": "\(content.unplaceable)",
-                "graph_subjects": "\(content.methods.values.filter { $0 == .graph }.count)",
-                "exact_subjects": "\(content.methods.values.filter { $0 == .exact }.count)",
-            ])
-        }
+        try pipeline.loadCatalog(loadedSets.sets, indexDirectory: indexDirectory.map { URL(fileURLWithPath: $0) })
         let positions = try pipeline.restore()
 
         let started = ContinuousClock.now

@@ -93,9 +93,19 @@ public final class StreamPipeline {
 
     /// The catalog as a service starts: a sets file, or `nere.sets` read from the beginning.
     /// Each subject's nearest-set index is built once from all its sets (NN-Descent for the
-    /// large ones) rather than grown set by set.
-    public func loadCatalog(_ sets: [StudySet]) throws {
-        if let content { try content.load(sets) } else { for set in sets { catalog.upsert(set) } }
+    /// large ones) rather than grown set by set, or read back from `indexDirectory` when it was
+    /// saved there from the same sets.
+    public func loadCatalog(_ sets: [StudySet], indexDirectory: URL? = nil) throws {
+        if let content {
+            let counts = try content.load(sets, savedIn: indexDirectory)
+            logger.info("content indexes ready", metadata: [
+                "vectors": "\(content.vectorsVersion)", "unplaceable_sets": "\(content.unplaceable)",
+                "rebuilt": "\(counts.rebuilt)", "reloaded": "\(counts.reloaded)",
+                "graph_subjects": "\(content.methods.values.filter { $0 == .graph }.count)",
+            ])
+        } else {
+            for set in sets { catalog.upsert(set) }
+        }
         try cache.upsertSets(sets)
     }
 

@@ -41,9 +41,16 @@ struct ReplayCommand: AsyncParsableCommand {
     @Option(help: "Subjects with fewer sets than this are searched exactly; larger ones through the NN-Descent graph.")
     var exactBelow: Int = NearestSetIndex.Configuration().exactBelow
 
+    @Option(help: "Keep each subject's nearest-set index here between runs; reloaded when built from the same sets.")
+    var indexDir: String?
+
     @OptionGroup var logging: LoggingOptions
 
     func validate() throws {
+        if let indexDir {
+            guard vectors != nil else { throw ValidationError("--index-dir needs --vectors") }
+            try requireWritableLocation(indexDir, flag: "--index-dir")
+        }
         guard exactBelow >= 0 else { throw ValidationError("--exact-below must be 0 or more, got \(exactBelow)") }
         if let vectors { try requireVectorDirectory(vectors, flag: "--vectors") }
         guard batchSize > 0 else { throw ValidationError("--batch-size must be positive, got \(batchSize)") }
@@ -60,7 +67,7 @@ struct ReplayCommand: AsyncParsableCommand {
         index.exactBelow = exactBelow
         let result = try await replay(events: events, sets: sets, cache: cache, out: out, recommendations: recommendations,
                                       batchSize: batchSize, items: items, vectors: vectors, index: index,
-                                      logger: logging.logger())
+                                      indexDirectory: indexDir, logger: logging.logger())
         print(result.summary)
     }
 }
@@ -68,10 +75,11 @@ struct ReplayCommand: AsyncParsableCommand {
 func replay(events: String, sets: String, cache: String, out: String?, recommendations: String? = nil,
             batchSize: Int = ReplayRun.defaultBatchSize, items: Int = StreamPipeline.Options().itemsPerRecommendation,
             vectors: String? = nil, index: NearestSetIndex.Configuration = NearestSetIndex.Configuration(),
-            logger: Logger) async throws -> ReplayRun.Result {
+            indexDirectory: String? = nil, logger: Logger) async throws -> ReplayRun.Result {
     var run = ReplayRun(eventsPath: events, setsPath: sets, cachePath: cache, recommendationsPath: recommendations)
     run.vectorsPath = vectors
     run.index = index
+    run.indexDirectory = indexDirectory
     run.batchSize = batchSize
     run.options.itemsPerRecommendation = items
     let progress = ProgressLine("replay")

@@ -5,6 +5,7 @@ import NERECache
 import NEREContent
 import NEREContracts
 import NEREFeatures
+import NEREIndex
 import NEREPipeline
 import NERESetVectors
 import Testing
@@ -113,5 +114,31 @@ extension ContentIndexTests {
         let cache = try StreamCache(path: directory.appendingPathComponent("cache.sqlite").path, readOnly: true)
         let shown = try cache.recommendation(for: WindowKey(userID: "b", subject: .french))
         #expect(shown?.items.count == 4)
+    }
+}
+
+extension ContentIndexTests {
+    @Test("saved subject indexes are read back when the sets are the same, and rebuilt when one changed")
+    func savedIndexes() throws {
+        let directory = try Fixture.temporaryDirectory().appendingPathComponent("indexes")
+        let sets = [Self.set("a", [1, 0, 0, 0]), Self.set("b", [0.9, 0.1, 0, 0]),
+                    Self.set("h", [0, 1, 0, 0], subject: .history), Self.set("i", [0, 1, 1, 0], subject: .history)]
+        var configuration = NearestSetIndex.Configuration()
+        configuration.exactBelow = 2
+        func load(_ sets: [StudySet]) throws -> (SetContentIndex, SetCatalog, (rebuilt: Int, reloaded: Int)) {
+            let catalog = SetCatalog()
+            let content = SetContentIndex(artifact: Self.artifact, catalog: catalog, configuration: configuration)
+            return (content, catalog, try content.load(sets, savedIn: directory))
+        }
+        let first = try load(sets)
+        #expect(first.2 == (rebuilt: 2, reloaded: 0))
+        #expect(FileManager.default.fileExists(atPath: directory.appendingPathComponent("french.knn").path))
+        let again = try load(sets)
+        #expect(again.2 == (rebuilt: 0, reloaded: 2))
+        #expect(again.0.methods == [.french: .graph, .history: .graph])
+        let nearest = again.0.nearest(to: [0, 1, 0.9, 0], in: .history, count: 2).map { again.1.id(of: $0.setIndex) }
+        #expect(nearest == ["i", "h"])
+        let changed = try load(sets.dropLast() + [Self.set("i", [0, 1, 0.5, 0], subject: .history)])
+        #expect(changed.2 == (rebuilt: 1, reloaded: 1))
     }
 }
