@@ -3,6 +3,7 @@
 /// neighbourhood rule of HNSW's heuristic and of Vamana. Candidates bunched in one direction
 /// are redundant for a greedy search; the edges that survive point in different directions and
 /// reach further, which is what lets a search cross from one cluster to the next.
+/// It only reads `vectors`, so worker threads may share one.
 struct DiversityPruning: @unchecked Sendable {
     let vectors: UnsafePointer<Float>
     let dimensions: Int

@@ -35,7 +35,7 @@ enum IndexFile {
     }
 
     static func encode(dimensions: Int, configuration: NearestSetIndex.Configuration,
-                       state: NearestSetIndex.State) throws -> [UInt8] {
+                       state: NearestSetIndex.State) -> [UInt8] {
         let header = Header(dimensions: dimensions, rows: state.keys.count, configuration: configuration,
                             hasGraph: state.graph != nil, maxDegree: state.graph?.base.maxDegree ?? 0,
                             levels: state.graph?.levels.map(\.rows.count) ?? [], deletedRows: state.deletedRows, metadata: state.metadata)

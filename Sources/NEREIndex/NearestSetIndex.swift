@@ -270,7 +270,7 @@ public final class NearestSetIndex: @unchecked Sendable {
 extension NearestSetIndex {
     /// Saves the index (see `IndexFile` for the format); queries may run meanwhile.
     public func write(to url: URL) throws {
-        let bytes = try lock.reading { try IndexFile.encode(dimensions: dimensions, configuration: configuration, state: state) }
+        let bytes = lock.reading { IndexFile.encode(dimensions: dimensions, configuration: configuration, state: state) }
         try AtomicFile.write(Data(bytes), to: url)
     }
 
