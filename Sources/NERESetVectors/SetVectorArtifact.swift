@@ -79,21 +79,6 @@ public struct SetVectorArtifact: Sendable {
         public var description: String
     }
 
-    /// The sets whose vectors are closest to `setID`'s by cosine, best first. A linear scan:
-    /// fine for showing a few neighbours; serving uses the nearest-set index.
-    public func nearestSets(to setID: String, count: Int) -> [(setID: String, cosine: Float)] {
-        let d = set2vec.dimensions
-        guard let row = setIDs.firstIndex(of: setID) else { return [] }
-        let query = setVectors[row * d..<(row + 1) * d]
-        var scored: [(setID: String, cosine: Float)] = []
-        for (other, id) in setIDs.enumerated() where other != row {
-            var dot: Float = 0
-            for (k, q) in zip(other * d..<(other + 1) * d, query) { dot += setVectors[k] * q }
-            if dot != 0 { scored.append((id, dot)) }
-        }
-        return Array(scored.sorted { $0.cosine > $1.cosine }.prefix(count))
-    }
-
     // MARK: Writing
 
     /// Writes both files (each to a temporary name, then renamed) and returns the version id.

@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import NERECache
 import NEREContracts
+import NEREIndex
 import NERESetVectors
 import NERESynthetic
 
@@ -32,11 +33,12 @@ struct DemoCommand: AsyncParsableCommand {
                                                      out: directory.appendingPathComponent("vectors").path, truth: nil,
                                                      training: SetVectorTraining(), logger: logger)
         print(vectorSummary.split(separator: "\n").map { "    " + $0 }.joined(separator: "\n"))
-        print("3/3 replaying events.jsonl through the pipeline into \(cachePath)")
+        print("3/3 replaying events.jsonl through the pipeline into \(cachePath), blending in content neighbours")
         let reportPath = directory.appendingPathComponent("report.json").path
         let result = try await replay(events: directory.appendingPathComponent("events.jsonl").path,
                                       sets: directory.appendingPathComponent("sets.jsonl").path,
-                                      cache: cachePath, out: reportPath, logger: logger)
+                                      cache: cachePath, out: reportPath,
+                                      vectors: directory.appendingPathComponent("vectors").path, logger: logger)
         print(result.summary)
         print("report: \(reportPath)")
         let cache = try StreamCache(path: cachePath)
@@ -45,7 +47,7 @@ struct DemoCommand: AsyncParsableCommand {
             print(try describe(example, titles: cache, limit: 5))
             if let last = try cache.windows().first(where: { $0.key.userID == example.userID && $0.key.subject == example.subject })?
                 .sessions.last?.setID {
-                let neighbours = vectors.nearestSets(to: last, count: 3)
+                let neighbours = try nearestInContent(to: last, in: vectors, count: 3)
                 let titles = try cache.titles(of: [last] + neighbours.map(\.setID))
                 print("\nsets nearest in content to the last one studied, \(titles[last] ?? last):")
                 for (id, cosine) in neighbours {
@@ -54,4 +56,18 @@ struct DemoCommand: AsyncParsableCommand {
             }
         }
     }
+}
+
+/// The sets whose vectors are nearest to `setID`'s across the whole catalog, through the
+/// nearest-set index (exact at the demo's size).
+private func nearestInContent(to setID: String, in vectors: SetVectorArtifact,
+                              count: Int) throws -> [(setID: String, cosine: Float)] {
+    let d = vectors.set2vec.dimensions
+    let index = NearestSetIndex(dimensions: d)
+    try index.insert(keys: vectors.setIDs, vectors: vectors.setVectors)
+    guard let row = vectors.setIDs.firstIndex(of: setID) else { return [] }
+    return index.search(Array(vectors.setVectors[row * d..<(row + 1) * d]), count: count + 1)
+        .compactMap { found in index.key(of: found.row).map { (setID: $0, cosine: found.similarity) } }
+        .filter { $0.setID != setID }
+        .prefix(count).map { $0 }
 }
