@@ -1,5 +1,4 @@
 import Foundation
-import COpenBLAS
 import NEREContracts
 import Synchronization
 
