@@ -69,17 +69,20 @@ public final class SetContentIndex {
         if let directory { try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true) }
         var counts = (rebuilt: 0, reloaded: 0)
         for (subject, batch) in bySubject.sorted(by: { $0.key.rawValue < $1.key.rawValue }) {
-            let content = vectorsVersion + "/" + Self.fingerprint(batch.keys, batch.vectors)
-            let file = directory?.appendingPathComponent(Self.fileName(subject))
-            if let file, let saved = try? NearestSetIndex.load(from: file), saved.metadata["content"] == content,
-               saved.configuration == configuration, saved.dimensions == dimensions {
-                indexes[subject] = saved
+            // Only a saved index needs to say what it was built from.
+            let saved = directory.map { (file: $0.appendingPathComponent(Self.fileName(subject)),
+                                         content: vectorsVersion + "/" + Self.fingerprint(batch.keys, batch.vectors)) }
+            if let saved, let index = try? NearestSetIndex.load(from: saved.file), index.metadata["content"] == saved.content,
+               index.configuration == configuration, index.dimensions == dimensions {
+                indexes[subject] = index
                 counts.reloaded += 1
             } else {
                 let index = partition(subject)
                 try index.insert(keys: batch.keys, vectors: batch.vectors) { round, _ in progress(subject, round) }
-                index.metadata["content"] = content
-                if let file { try index.write(to: file) }
+                if let saved {
+                    index.metadata["content"] = saved.content
+                    try index.write(to: saved.file)
+                }
                 counts.rebuilt += 1
             }
             for key in batch.keys { record(key, in: subject) }

@@ -104,7 +104,8 @@ struct GraphHierarchy: Sendable {
     /// NN-Descent over `rows` packed together, pruned: node numbers are positions in `rows`.
     private static func nearestNeighborGraph(of rows: [IndexRow], in vectors: UnitVectors, parameters: GraphParameters,
                                              extra: [Int: [IndexRow]], progress: (Int, Int) -> Void) -> ProximityGraph {
-        let packed = rows.flatMap { vectors.row($0) }
+        // A fresh bulk load's live rows are all the rows in order: no need to copy them.
+        let packed = rows.count == vectors.count ? vectors.values : rows.flatMap { vectors.row($0) }
         return packed.withUnsafeBufferPointer { packed in
             let lists = NNDescent(vectors: packed.baseAddress!, nodes: rows.count, dimensions: vectors.dimensions,
                                   parameters: parameters).build(progress: progress).lists

@@ -65,36 +65,32 @@ struct BenchIndexCommand: AsyncParsableCommand {
 
     func run() async throws {
         let logger = logging.logger()
-        #if DEBUG
-        logger.warning("debug build: the figures say little; build with `swift build -c release`")
-        #endif
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("nere-bench-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: scratch) }
-
-        let references: Result<IndexReference, ReferenceSkipped> = reference.skipReference
-            ? .failure(ReferenceSkipped(reason: "--skip-reference"))
-            : IndexReference.check(python: reference.python, script: reference.script(default: "index_reference.py"),
-                                   buildThreads: parameters.threads)
-        if case .failure(let skipped) = references { logger.notice("reference skipped", metadata: ["reason": "\(skipped.reason)"]) }
-
-        let bench = IndexBenchmark(k: Self.k, widths: widthList, parameters: parameters)
-        var reports: [IndexReport] = []
-        for dataset in try datasets(scratch: scratch, logger: logger) {
-            let progress = ProgressLine(dataset.name)
-            let (ours, truth) = try bench.measure(dataset) { progress.note($0) }
-            progress.finish()
-            logger.info("measured ours", metadata: ["dataset": "\(dataset.name)"])
-            let theirs = references.flatMap { $0.run(dataset, truth: truth, k: Self.k, scratch: scratch) }
-            if case .failure(let skipped) = theirs {
-                logger.notice("reference failed", metadata: ["dataset": "\(dataset.name)", "reason": "\(skipped.reason)"])
+        try await inBenchScratch(logger: logger) { scratch in
+            let references = reference.resolve(script: "index_reference.py", imports: ["numpy", "hnswlib", "pynndescent"])
+                .map { IndexReference(python: $0.python, script: $0.script, buildThreads: parameters.threads) }
+            if case .failure(let skipped) = references {
+                logger.notice("reference skipped", metadata: ["reason": "\(skipped.reason)"])
             }
-            let report = IndexReport(ours: ours, references: theirs)
-            print(report.table + "\n")
-            reports.append(report)
+            let bench = IndexBenchmark(k: Self.k, widths: widthList, parameters: parameters)
+            var reports: [IndexReport] = []
+            for dataset in try datasets(scratch: scratch, logger: logger) {
+                let progress = ProgressLine(dataset.name)
+                let (ours, truth) = try bench.measure(dataset) { progress.note($0) }
+                progress.finish()
+                logger.info("measured ours", metadata: ["dataset": "\(dataset.name)"])
+                let theirs = references.flatMap { $0.run(dataset, truth: truth, k: Self.k, scratch: scratch) }
+                if case .failure(let skipped) = theirs {
+                    logger.notice("reference failed", metadata: ["dataset": "\(dataset.name)", "reason": "\(skipped.reason)"])
+                }
+                let report = IndexReport(ours: ours, references: theirs)
+                print(report.table + "\n")
+                reports.append(report)
+            }
+            if let out = reference.out {
+                try JSONSerialization.data(withJSONObject: reports.map(\.json), options: [.prettyPrinted, .sortedKeys])
+                    .write(to: URL(fileURLWithPath: out))
+            }
         }
-        if let out = reference.out { try JSONSerialization.data(withJSONObject: reports.map(\.json), options: [.prettyPrinted, .sortedKeys])
-            .write(to: URL(fileURLWithPath: out)) }
     }
 
     private var parameters: GraphParameters {
@@ -123,11 +119,7 @@ struct BenchIndexCommand: AsyncParsableCommand {
         if let vectors {
             artifact = try SetVectorArtifact.load(from: URL(fileURLWithPath: vectors))
         } else {
-            logger.notice("generating and vectorizing the large preset", metadata: ["directory": "\(scratch.path)"])
-            let progress = ProgressLine("generate")
-            _ = try SyntheticGenerator(preset: .large, seed: 1).write(to: scratch) { progress.update(fraction: $0) }
-            progress.finish()
-            artifact = try vectorize(sets: scratch.appendingPathComponent("sets.jsonl").path,
+            artifact = try vectorize(sets: generateLargePreset(into: scratch, logger: logger),
                                      out: scratch.appendingPathComponent("vectors").path, truth: nil,
                                      training: SetVectorTraining(), logger: logger).0
         }

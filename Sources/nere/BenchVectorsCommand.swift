@@ -5,7 +5,6 @@ import NEREContracts
 import NEREEvaluation
 import NEREPipeline
 import NERESetVectors
-import NERESynthetic
 
 struct BenchVectorsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -34,45 +33,24 @@ struct BenchVectorsCommand: AsyncParsableCommand {
 
     func run() async throws {
         let logger = logging.logger()
-        #if DEBUG
-        logger.warning("debug build: the figures say little; build with `swift build -c release`")
-        #endif
-        let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("nere-bench-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
-        defer { try? FileManager.default.removeItem(at: scratch) }
+        try await inBenchScratch(logger: logger) { scratch in
+            let catalog = try SetsFile.load(path: sets ?? generateLargePreset(into: scratch, logger: logger))
+            for letter in catalog.deadLetters.prefix(20) {
+                logger.warning("invalid set skipped", metadata: ["origin": "\(letter.origin)", "reason": "\(letter.violation)"])
+            }
+            guard !catalog.sets.isEmpty else { throw ValidationError("--sets \(sets ?? ""): no valid set to measure on") }
+            var bench = VectorBenchmark(sets: catalog.sets, epochs: epochs)
+            logger.info("measuring", metadata: ["sets": "\(catalog.sets.count)", "epochs": "\(epochs)"])
+            let runner = reference.resolve(script: "glove_reference_epoch.py", imports: ["numpy"])
+                .map { GloVeReference(python: $0.python, script: $0.script, scratch: scratch) }
+            try bench.measure(reference: runner, logger: logger)
 
-        let catalog = try sets.map(SetsFile.load(path:)) ?? generateLarge(into: scratch, logger: logger)
-        for letter in catalog.deadLetters.prefix(20) {
-            logger.warning("invalid set skipped", metadata: ["origin": "\(letter.origin)", "reason": "\(letter.violation)"])
+            print(bench.table)
+            if let out = reference.out {
+                try JSONSerialization.data(withJSONObject: bench.figures, options: [.prettyPrinted, .sortedKeys])
+                    .write(to: URL(fileURLWithPath: out))
+            }
         }
-        guard !catalog.sets.isEmpty else { throw ValidationError("--sets \(sets ?? ""): no valid set to measure on") }
-        var bench = VectorBenchmark(sets: catalog.sets, epochs: epochs)
-        logger.info("measuring", metadata: ["sets": "\(catalog.sets.count)", "epochs": "\(epochs)"])
-        try bench.measure(reference: referenceRun(scratch: scratch), logger: logger)
-
-        print(bench.table)
-        if let out = reference.out {
-            try JSONSerialization.data(withJSONObject: bench.figures, options: [.prettyPrinted, .sortedKeys])
-                .write(to: URL(fileURLWithPath: out))
-        }
-    }
-
-    private func generateLarge(into scratch: URL, logger: Logger) throws -> SetsFile.Loaded {
-        logger.info("generating the large preset", metadata: ["directory": "\(scratch.path)"])
-        let progress = ProgressLine("generate")
-        _ = try SyntheticGenerator(preset: .large, seed: 1).write(to: scratch) { progress.update(fraction: $0) }
-        progress.finish()
-        return try SetsFile.load(path: scratch.appendingPathComponent("sets.jsonl").path)
-    }
-
-    /// Why the reference row is missing, if it is; decided before minutes of our own training.
-    private func referenceRun(scratch: URL) -> Result<GloVeReference, GloVeReference.Skipped> {
-        if reference.skipReference { return .failure(.init(reason: "--skip-reference")) }
-        let script = reference.script(default: "glove_reference_epoch.py")
-        guard FileManager.default.isReadableFile(atPath: script) else {
-            return .failure(.init(reason: "no \(script) here; run from the package root or pass --reference-script"))
-        }
-        return GloVeReference.check(python: reference.python, script: script, scratch: scratch)
     }
 }
 
@@ -120,7 +98,7 @@ struct VectorBenchmark {
             ours.append(train(counts, threads: threads))
         }
         reference = runner.flatMap { runner in
-            logger.info("running the reference", metadata: ["python": "\(runner.python)"])
+            logger.info("running the reference", metadata: ["python": "\(runner.python.python)"])
             return runner.run(counts, configuration: configuration(threads: recipe.glove.threads))
         }
         if case .failure(let skipped) = reference {
@@ -247,18 +225,9 @@ struct GloVeReference {
         let numpy: String
     }
 
-    let python: String
+    let python: PythonReference
     let script: String
     let scratch: URL
-
-    /// Fails with the reason when `python` or its NumPy is missing.
-    static func check(python: String, script: String, scratch: URL) -> Result<GloVeReference, Skipped> {
-        let reference = GloVeReference(python: python, script: script, scratch: scratch)
-        return reference.execute(["-c", "import numpy"]).map { _ in reference }.mapError { failure in
-            Skipped(reason: failure.reason.contains("No module named") ? "NumPy is not installed for \(python)"
-                                                                         : failure.reason)
-        }
-    }
 
     func run(_ counts: CooccurrenceCounts, configuration: GloVeConfiguration) -> Result<Timing, Skipped> {
         let header = scratch.appendingPathComponent("glove-reference.json")
@@ -267,7 +236,7 @@ struct GloVeReference {
         } catch {
             return .failure(Skipped(reason: "cannot write the reference's input: \(error.localizedDescription)"))
         }
-        return execute([script, header.path]).flatMap { stdout in
+        return python.run([script, header.path]).flatMap { stdout in
             guard let json = try? JSONSerialization.jsonObject(with: stdout) as? [String: Any],
                   let seconds = json["seconds_per_epoch"] as? [Double], let losses = json["losses"] as? [Double] else {
                 return .failure(Skipped(reason: "the reference printed no timing"))
@@ -300,7 +269,4 @@ struct GloVeReference {
         try JSONSerialization.data(withJSONObject: description, options: .sortedKeys).write(to: header)
     }
 
-    private func execute(_ arguments: [String]) -> Result<Data, Skipped> {
-        PythonReference(python: python).run(arguments)
-    }
 }

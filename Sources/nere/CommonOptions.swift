@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import NEREContracts
 import NERESetVectors
+import NERESynthetic
 
 struct LoggingOptions: ParsableArguments {
     @Option(help: "Log level on standard error: trace, debug, info, notice, warning, error or critical.")
@@ -79,6 +80,37 @@ struct ReferenceOptions: ParsableArguments {
         if let out { try requireWritableLocation(out, flag: "--out") }
     }
 
-    /// The script to run: --reference-script, else `Tests/Benchmarks/<name>`.
-    func script(default name: String) -> String { referenceScript ?? "Tests/Benchmarks/" + name }
+    /// The interpreter and script to run, or why there are none: --skip-reference, no script
+    /// (--reference-script, else `Tests/Benchmarks/<name>` under the current directory), or a
+    /// Python that cannot import `modules`. Decided before minutes of our own measuring.
+    func resolve(script name: String, imports modules: [String]) -> Result<(python: PythonReference, script: String), ReferenceSkipped> {
+        if skipReference { return .failure(ReferenceSkipped(reason: "--skip-reference")) }
+        let script = referenceScript ?? "Tests/Benchmarks/" + name
+        guard FileManager.default.isReadableFile(atPath: script) else {
+            return .failure(ReferenceSkipped(reason: "no \(script) here; run from the package root or pass --reference-script"))
+        }
+        return PythonReference(python: python).check(imports: modules, hint: "pip install " + modules.joined(separator: " "))
+            .map { ($0, script) }
+    }
+}
+
+/// Where a benchmark keeps its inputs: a fresh temporary directory, removed when `body` returns.
+/// Warns first in a debug build, whose figures say little.
+func inBenchScratch<Result>(logger: Logger, _ body: (URL) async throws -> Result) async throws -> Result {
+    #if DEBUG
+    logger.warning("debug build: the figures say little; build with `swift build -c release`")
+    #endif
+    let scratch = FileManager.default.temporaryDirectory.appendingPathComponent("nere-bench-\(UUID().uuidString)")
+    try FileManager.default.createDirectory(at: scratch, withIntermediateDirectories: true)
+    defer { try? FileManager.default.removeItem(at: scratch) }
+    return try await body(scratch)
+}
+
+/// The `large` preset (seed 1) generated into `directory`; returns its sets file's path.
+func generateLargePreset(into directory: URL, logger: Logger) throws -> String {
+    logger.notice("generating the large preset", metadata: ["directory": "\(directory.path)"])
+    let progress = ProgressLine("generate")
+    _ = try SyntheticGenerator(preset: .large, seed: 1).write(to: directory) { progress.update(fraction: $0) }
+    progress.finish()
+    return directory.appendingPathComponent("sets.jsonl").path
 }

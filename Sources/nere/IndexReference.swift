@@ -31,15 +31,6 @@ struct IndexReference {
     let script: String
     let buildThreads: Int
 
-    static func check(python: String, script: String, buildThreads: Int) -> Result<IndexReference, ReferenceSkipped> {
-        guard FileManager.default.isReadableFile(atPath: script) else {
-            return .failure(ReferenceSkipped(reason: "no \(script) here; run from the package root or pass --reference-script"))
-        }
-        return PythonReference(python: python)
-            .check(imports: ["numpy", "hnswlib", "pynndescent"], hint: "pip install numpy hnswlib pynndescent")
-            .map { IndexReference(python: $0, script: script, buildThreads: buildThreads) }
-    }
-
     func run(_ dataset: IndexDataset, truth: [[IndexRow]], k: Int, scratch: URL) -> Result<[Library], ReferenceSkipped> {
         let directory = scratch.appendingPathComponent(dataset.name)
         do {
