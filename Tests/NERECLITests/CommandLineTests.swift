@@ -27,6 +27,8 @@ struct CommandLineTests {
          "--vectors /tmp: no readable set-vectors.json"),
         (["replay", "--events", "/dev/null", "--sets", "/dev/null", "--cache", "/tmp/x.sqlite", "--exact-below", "-1"],
          "--exact-below"),
+        (["replay", "--events", "/dev/null", "--sets", "/dev/null", "--cache", "/tmp/x.sqlite", "--index-dir", "/tmp/i"],
+         "--index-dir needs --vectors"),
         (["bench", "index", "--sizes", "50"], "--sizes"),
         (["bench", "index", "--widths", "100,abc"], "--widths"),
         (["bench", "index", "--vectors", "/nonexistent"], "--vectors"),
