@@ -1,8 +1,9 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
-// Dependencies point one way: nere (CLI) → NEREPipeline → NEREBaseline / NERECache /
-// NEREEvaluation → NEREFeatures → NEREContracts. Nothing imports the CLI.
+// Dependencies point one way: nere (CLI) → NEREPipeline → NERETraining → NEREModel /
+// NEREContent / NEREBaseline / NERECache / NEREEvaluation → NEREFeatures → NEREContracts.
+// Nothing imports the CLI.
 let package = Package(
     name: "nere-stream",
     platforms: [.macOS(.v15)],
@@ -33,13 +34,17 @@ let package = Package(
         .target(name: "NEREIndex", dependencies: ["NEREContracts", "COpenBLAS"]),
         .target(name: "NEREContent", dependencies: ["NEREContracts", "NEREFeatures", "NEREIndex", "NERESetVectors"]),
         .target(name: "NERESetVectors", dependencies: ["NEREContracts", "COpenBLAS"], resources: [.copy("StopWords")]),
+        .target(name: "NEREModel", dependencies: ["NEREContracts", "NEREFeatures", "COpenBLAS"]),
+        .target(name: "NERETraining", dependencies: [
+            "NEREContracts", "NEREFeatures", "NEREModel", "NEREContent", "NERESetVectors",
+        ]),
         .target(name: "NEREPipeline", dependencies: [
             "NEREContracts", "NEREFeatures", "NEREBaseline", "NERECache", "NEREEvaluation", "NEREContent",
-            "NERESetVectors", .product(name: "Logging", package: "swift-log"),
+            "NERESetVectors", "NEREModel", "NERETraining", .product(name: "Logging", package: "swift-log"),
         ]),
         .executableTarget(name: "nere", dependencies: [
             "NEREPipeline", "NEREFeatures", "NEREBaseline", "NERESynthetic", "NERESetVectors", "NEREIndex", "NERECache", "NEREContracts",
-            "NEREEvaluation", "CRDKafka", "COpenBLAS",
+            "NEREEvaluation", "NEREModel", "NERETraining", "CRDKafka", "COpenBLAS",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -54,6 +59,11 @@ let package = Package(
         .testTarget(name: "NERESetVectorsTests", dependencies: ["NERESetVectors", "NEREContracts"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "NEREIndexTests", dependencies: ["NEREIndex", "NERESynthetic"]),
+        .testTarget(name: "NEREModelTests", dependencies: ["NEREModel", "NEREContracts"],
+                    resources: [.copy("Fixtures")]),
+        .testTarget(name: "NERETrainingTests", dependencies: [
+            "NERETraining", "NEREModel", "NEREFeatures", "NEREContracts", "NERESynthetic", "NERESetVectors", "NEREContent",
+        ]),
         .testTarget(name: "NERECLITests", dependencies: ["nere", "NERECache", "NEREIndex"]),
     ]
 )

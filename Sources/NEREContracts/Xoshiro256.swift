@@ -36,4 +36,9 @@ public struct Xoshiro256: RandomNumberGenerator, Sendable {
         s3 = s3 << 45 | s3 >> 19
         return result
     }
+
+    /// Uniform in [0, 1) with 53 random bits.
+    public mutating func nextUnit() -> Double {
+        Double(next() >> 11) * 0x1.0p-53
+    }
 }

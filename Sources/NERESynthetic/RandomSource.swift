@@ -27,7 +27,7 @@ struct RandomSource: RandomNumberGenerator, Sendable {
 
     /// Uniform in [0, 1) with 53 random bits.
     mutating func unit() -> Double {
-        Double(next() >> 11) * 0x1.0p-53
+        core.nextUnit()
     }
 
     mutating func chance(_ probability: Double) -> Bool {

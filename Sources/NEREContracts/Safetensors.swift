@@ -1,5 +1,4 @@
 import Foundation
-import NEREContracts
 
 /// The safetensors format (Hugging Face): an 8-byte little-endian header length, a JSON
 /// header naming each tensor's dtype, shape and byte range, then the raw little-endian data.

@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-@testable import NERESetVectors
+@testable import NEREContracts
 
 struct SafetensorsTests {
     static func fixture(_ name: String) throws -> [UInt8] {
