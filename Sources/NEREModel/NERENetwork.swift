@@ -89,9 +89,10 @@ public final class NERENetwork: @unchecked Sendable {
     /// ([B, T, 2H] of 0 or 2) is applied to the GRU output when given.
     public func forward(_ input: NetworkInput, training: Bool, dropoutMask: [Float]? = nil) -> NetworkActivations {
         let pass = NetworkActivations(input: input, shape: shape, groups: featureGroupCount,
-                                      dropoutMask: dropoutMask, training: training)
+                                      dropoutMask: dropoutMask, training: training, keepsStepWork: true)
         let N = input.batchSize * NetworkInput.steps
-        stepInputs(input, rows: N, into: pass.embedded.pointer)
+        stepInputs(categorical: input.categorical, continuous: input.continuous, content: input.content, rows: N,
+                   into: pass.embedded.pointer)
         norm.forward(parameters, x: pass.embedded.pointer, valid: pass.valid, training: training,
                      normalised: pass.normalised.pointer, inverseStd: pass.inverseStd.pointer, into: pass.normed.pointer)
         featureAttention.forward(parameters, y: pass.normed.pointer, rows: N, u: pass.featureScores.pointer,
@@ -102,16 +103,18 @@ public final class NERENetwork: @unchecked Sendable {
     }
 
     /// Concatenates each position's embeddings, continuous features and content vector.
-    func stepInputs(_ input: NetworkInput, rows: Int, into x: UnsafeMutablePointer<Float>) {
+    func stepInputs(categorical: [Int32], continuous: [Float], content: [Float], rows: Int, into x: UnsafeMutablePointer<Float>) {
         let D = shape.stepWidth, K = shape.continuousCount, Dc = shape.contentWidth
         let embedded = shape.categoricalCount * shape.embeddingWidth
-        input.categorical.withUnsafeBufferPointer {
+        precondition(categorical.count >= rows * shape.categoricalCount && continuous.count >= rows * K
+                     && content.count >= rows * Dc, "step features do not match the network's shape")
+        categorical.withUnsafeBufferPointer {
             embedding.forward(parameters, ids: $0.baseAddress!, positions: rows, into: x, stride: D)
         }
-        input.continuous.withUnsafeBufferPointer { continuous in
+        continuous.withUnsafeBufferPointer { continuous in
             for n in 0..<rows where K > 0 { (x + n * D + embedded).update(from: continuous.baseAddress! + n * K, count: K) }
         }
-        input.content.withUnsafeBufferPointer { content in
+        content.withUnsafeBufferPointer { content in
             for n in 0..<rows { (x + n * D + embedded + K).update(from: content.baseAddress! + n * Dc, count: Dc) }
         }
     }
@@ -120,7 +123,8 @@ public final class NERENetwork: @unchecked Sendable {
     /// the dense head. Served windows enter here with cached projections.
     func sequence(_ pass: NetworkActivations) {
         let lengths = pass.input.lengths, B = lengths.count, T = pass.steps
-        gru.recurrence(parameters, gi: pass.projections.pointer, lengths: lengths, steps: T, gates: pass.gates.map(\.pointer),
+        gru.recurrence(parameters, gi: pass.projections.pointer, lengths: lengths, steps: T,
+                       gates: pass.gates.isEmpty ? nil : pass.gates.map(\.pointer),
                        into: pass.recurrent.pointer)
         if let mask = pass.dropoutMask {
             for i in 0..<pass.recurrent.count { pass.dropped[i] = pass.recurrent[i] * mask[i] }

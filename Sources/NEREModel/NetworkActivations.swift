@@ -24,20 +24,23 @@ public final class NetworkActivations {
     let prediction: FloatBuffer // [B, P]
     let training: Bool
 
-    init(input: NetworkInput, shape: NetworkShape, groups: Int, dropoutMask: [Float]?, training: Bool) {
-        let B = input.batchSize, T = NetworkInput.steps, N = B * T, D = shape.stepWidth, H = shape.hidden
+    /// Without `keepsStepWork` (served windows, whose step work is cached) only the buffers
+    /// from the projections on are allocated, and nothing is kept for a backward pass.
+    init(input: NetworkInput, shape: NetworkShape, groups: Int, dropoutMask: [Float]?, training: Bool, keepsStepWork: Bool) {
+        let B = input.batchSize, T = NetworkInput.steps, H = shape.hidden
+        let N = B * T, stepRows = keepsStepWork ? N : 0, D = shape.stepWidth
         self.input = input
         steps = T
         valid = (0..<N).map { $0 % T < input.lengths[$0 / T] }
-        embedded = FloatBuffer(count: N * D)
-        normalised = FloatBuffer(count: N * D)
+        embedded = FloatBuffer(count: stepRows * D)
+        normalised = FloatBuffer(count: stepRows * D)
         inverseStd = FloatBuffer(count: D)
-        normed = FloatBuffer(count: N * D)
-        featureScores = FloatBuffer(count: N * groups * shape.featureAttentionWidth)
+        normed = FloatBuffer(count: stepRows * D)
+        featureScores = FloatBuffer(count: stepRows * groups * shape.featureAttentionWidth)
         featureWeights = FloatBuffer(count: N * groups)
-        attended = FloatBuffer(count: N * D)
+        attended = FloatBuffer(count: stepRows * D)
         projections = FloatBuffer(count: N * 6 * H)
-        gates = [FloatBuffer(count: N * 4 * H), FloatBuffer(count: N * 4 * H)]
+        gates = keepsStepWork ? [FloatBuffer(count: N * 4 * H), FloatBuffer(count: N * 4 * H)] : []
         recurrent = FloatBuffer(count: N * 2 * H)
         self.dropoutMask = dropoutMask.map { FloatBuffer($0) }
         dropped = dropoutMask == nil ? recurrent : FloatBuffer(count: N * 2 * H)

@@ -1,0 +1,82 @@
+/// The network as the pipeline serves it: each session's input work — embeddings, batch
+/// normalisation (folded into one affine map), feature attention and both directions' GRU
+/// input projections — is done once, when the session arrives, and kept as a `Step`; a window
+/// is then predicted from its cached steps, so a new event costs one step of input work plus
+/// the recurrence, the attention over time and the head. Windows are predicted in batches:
+/// one matrix product per layer for all the windows of a poll.
+public final class ServingNetwork: @unchecked Sendable {
+    /// One session's cached input work.
+    public struct Step: Sendable, Hashable {
+        /// [6H]: W_ih z + b_ih for the forward then the backward direction.
+        public var projection: [Float]
+        /// [G]: the feature-group attention of this session (one column of the heatmap).
+        public var featureWeights: [Float]
+    }
+
+    public struct Predictions: Sendable {
+        public var batchSize: Int
+        public var width: Int
+        /// [B, P]
+        public var vectors: [Float]
+        /// [B, T]: attention over each window's sessions, oldest first; 0 past its length.
+        public var timeAttention: [Float]
+
+        public func vector(_ row: Int) -> ArraySlice<Float> { vectors[row * width ..< (row + 1) * width] }
+        public func attention(_ row: Int, length: Int) -> ArraySlice<Float> {
+            timeAttention[row * NetworkInput.steps ..< row * NetworkInput.steps + length]
+        }
+    }
+
+    public let network: NERENetwork
+    private let normScale: [Float]
+    private let normShift: [Float]
+
+    /// Snapshots the batch-normalisation statistics: train the network before serving it.
+    public init(_ network: NERENetwork) {
+        self.network = network
+        (normScale, normShift) = network.norm.inferenceAffine(network.parameters)
+    }
+
+    public var shape: NetworkShape { network.shape }
+
+    /// Input work for `rows` sessions given as flat [S, C] ids, [S, K] continuous features and
+    /// [S, Dc] content vectors.
+    public func steps(categorical: [Int32], continuous: [Float], content: [Float], rows: Int) -> [Step] {
+        guard rows > 0 else { return [] }
+        let D = shape.stepWidth, G = network.featureGroupCount, width = network.gru.projectionWidth
+        let x = FloatBuffer(count: rows * D)
+        network.stepInputs(categorical: categorical, continuous: continuous, content: content, rows: rows, into: x.pointer)
+        for n in 0..<rows {
+            let row = x.pointer + n * D
+            for j in 0..<D { row[j] = row[j] * normScale[j] + normShift[j] }
+        }
+        let scores = FloatBuffer(count: rows * G * shape.featureAttentionWidth), weights = FloatBuffer(count: rows * G)
+        let z = FloatBuffer(count: rows * D), projections = FloatBuffer(count: rows * width)
+        network.featureAttention.forward(network.parameters, y: x.pointer, rows: rows, u: scores.pointer,
+                                         alpha: weights.pointer, into: z.pointer)
+        network.gru.inputProjection(network.parameters, x: z.pointer, rows: rows, xStride: D, into: projections.pointer)
+        return (0..<rows).map { n in
+            Step(projection: Array(UnsafeBufferPointer(start: projections.pointer + n * width, count: width)),
+                 featureWeights: Array(UnsafeBufferPointer(start: weights.pointer + n * G, count: G)))
+        }
+    }
+
+    /// Predicts each window (1...5 steps, oldest first) from its cached steps.
+    public func predict(_ windows: [[Step]]) -> Predictions {
+        let B = windows.count, T = NetworkInput.steps, width = network.gru.projectionWidth
+        let input = NetworkInput(categorical: [], continuous: [], content: [], lengths: windows.map { min($0.count, T) })
+        let pass = NetworkActivations(input: input, shape: shape, groups: network.featureGroupCount, dropoutMask: nil,
+                                      training: false, keepsStepWork: false)
+        for (b, window) in windows.enumerated() {
+            precondition(!window.isEmpty, "a served window holds at least one session")
+            for (t, step) in window.suffix(T).enumerated() {
+                step.projection.withUnsafeBufferPointer {
+                    (pass.projections.pointer + (b * T + t) * width).update(from: $0.baseAddress!, count: width)
+                }
+            }
+        }
+        network.sequence(pass)
+        return Predictions(batchSize: B, width: shape.outputWidth, vectors: pass.prediction.array,
+                           timeAttention: pass.timeWeights.array)
+    }
+}
