@@ -60,6 +60,10 @@ public final class ContentBlendRecommender: Recommender {
         return found ? centre : nil
     }
 
+    public func catalogChanged(published: [StudySet], deleted: [String]) {
+        base.catalogChanged(published: published, deleted: deleted)
+    }
+
     public func observe(bucket: String, hit: Bool) {
         base.observe(bucket: bucket, hit: hit)
     }

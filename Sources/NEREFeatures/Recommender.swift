@@ -31,6 +31,12 @@ public struct RecommendationDraft: Sendable, Hashable {
     }
 }
 
+extension RecommendationDraft {
+    /// A placeholder until the recommender has answered.
+    public static let empty = RecommendationDraft(items: [], confidence: 0, fallbackReason: nil, attention: [],
+                                                  calibrationBucket: "")
+}
+
 /// One value a recommender learned online, persisted in the same transaction as the windows
 /// so that a restart resumes with exactly the state it had (`namespace` groups values of one
 /// kind, `key` names one of them).
@@ -53,8 +59,20 @@ public protocol Recommender: AnyObject {
     var modelVersion: String { get }
     func learn(from entry: WindowSession, window: SessionWindow)
     func recommend(for window: SessionWindow, count: Int) -> RecommendationDraft
+    /// Several windows at once, in order: a model answers them with one batch per layer.
+    func recommend(for windows: [SessionWindow], count: Int) -> [RecommendationDraft]
+    /// The catalog changed (`nere.sets`): recommenders that read set metadata update it.
+    func catalogChanged(published: [StudySet], deleted: [String])
     /// Whether the set studied next was among the items of a draft from `bucket`.
     func observe(bucket: String, hit: Bool)
     func takeChangedState() -> [LearnedValue]
     func restore(_ values: [LearnedValue])
+}
+
+extension Recommender {
+    public func recommend(for windows: [SessionWindow], count: Int) -> [RecommendationDraft] {
+        windows.map { recommend(for: $0, count: count) }
+    }
+
+    public func catalogChanged(published: [StudySet], deleted: [String]) {}
 }

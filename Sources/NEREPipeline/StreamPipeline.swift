@@ -20,6 +20,9 @@ public final class StreamPipeline {
         /// Replays stamp `generated_at` with the triggering event's `ended_at`, so the same
         /// log always yields the same cache; a live service stamps the wall clock.
         public var stampWithEventTime = true
+        /// Events that ended before this are applied and learned from but not scored: a model
+        /// is judged only on the period after the data it was trained and calibrated on.
+        public var scoreFrom: Timestamp?
 
         public init() {}
     }
@@ -106,6 +109,7 @@ public final class StreamPipeline {
         } else {
             for set in sets { catalog.upsert(set) }
         }
+        recommender.catalogChanged(published: sets, deleted: [])
         try cache.upsertSets(sets)
     }
 
@@ -124,6 +128,7 @@ public final class StreamPipeline {
                 deleted.append(setID)
             }
         }
+        recommender.catalogChanged(published: published, deleted: deleted)
         try cache.upsertSets(published)
         try cache.markSetsDeleted(deleted)
     }
@@ -133,6 +138,7 @@ public final class StreamPipeline {
     public func process(_ batch: EventBatch) throws {
         var commit = CacheBatch()
         var latest: [WindowKey: PendingRecommendation] = [:]
+        var round = RecommendationRound()
         for event in batch.events {
             counters.eventsIn += 1
             switch event.decoded {
@@ -141,11 +147,10 @@ public final class StreamPipeline {
             case .droppedUnderage:
                 counters.droppedUnderage += 1
             case .accepted(let session):
-                if let pending = try apply(session, from: event, into: &commit) {
-                    latest[pending.key] = pending
-                }
+                try apply(session, from: event, round: &round, latest: &latest, into: &commit)
             }
         }
+        try recommend(&round, latest: &latest)
         for sink in sinks { try sink.flush() }
         commit.windows = windows.takeDirty()
         commit.recommendations = latest.keys.sorted().compactMap { key in
@@ -167,40 +172,54 @@ public final class StreamPipeline {
         try committer.drain()
     }
 
-    private func apply(_ session: StudySession, from event: InboundEvent,
-                       into commit: inout CacheBatch) throws -> PendingRecommendation? {
+    /// Applies one session and queues its window for the round's batched recommendation. A pair
+    /// already queued in this round is recommended first: its next event must be scored
+    /// against the recommendation its previous event produced, exactly as one by one.
+    private func apply(_ session: StudySession, from event: InboundEvent, round: inout RecommendationRound,
+                       latest: inout [WindowKey: PendingRecommendation], into commit: inout CacheBatch) throws {
         guard let subject = session.subject ?? catalog.subject(of: session.setID) else {
             deadLetter(event, ContractViolation(field: "set_id", reason: .unknownSet,
                                                 detail: "set \(session.setID) is not in the catalog and the event has no subject"),
                        into: &commit)
-            return nil
+            return
         }
         let key = WindowKey(userID: session.userID, subject: subject)
+        if round.keys.contains(key) { try recommend(&round, latest: &latest) }
         let entry = WindowSession(session: session, setIndex: catalog.intern(session.setID))
         let (change, window) = windows.apply(entry, key: key, origin: event.origin)
         switch change {
         case .duplicate:
             counters.duplicates += 1
-            return nil
+            return
         case .stale:
             counters.stale += 1
-            return nil
+            return
         case .appended, .inserted:
             counters.applied += 1
         }
-        score(entry.setIndex, for: key)
+        score(entry.setIndex, for: key, endedAt: session.endedAt)
         recommender.learn(from: entry, window: window)
-        let draft = recommender.recommend(for: window, count: rankingDepth)
-        current[key] = CurrentRecommendation(items: draft.items.map(\.setIndex), historyLength: window.historyLength,
-                                             bucket: draft.calibrationBucket)
-        let pending = PendingRecommendation(key: key, draft: draft, origin: event.origin, eventID: session.eventID,
-                                            endedAt: session.endedAt, historyLength: window.historyLength)
-        if !sinks.isEmpty {
-            let recommendation = recommendation(from: pending)
-            for sink in sinks { try sink.emit(recommendation) }
+        round.append(window, PendingRecommendation(key: key, draft: .empty, origin: event.origin, eventID: session.eventID,
+                                                   endedAt: session.endedAt, historyLength: window.historyLength))
+    }
+
+    /// One recommender call for every window queued in the round (the model runs them as one
+    /// batch), then the sinks in event order.
+    private func recommend(_ round: inout RecommendationRound, latest: inout [WindowKey: PendingRecommendation]) throws {
+        guard !round.windows.isEmpty else { return }
+        let drafts = recommender.recommend(for: round.windows, count: rankingDepth)
+        for (var pending, draft) in zip(round.pending, drafts) {
+            pending.draft = draft
+            current[pending.key] = CurrentRecommendation(items: draft.items.map(\.setIndex), historyLength: pending.historyLength,
+                                                         bucket: draft.calibrationBucket)
+            if !sinks.isEmpty {
+                let recommendation = recommendation(from: pending)
+                for sink in sinks { try sink.emit(recommendation) }
+            }
+            counters.recommendationsOut += 1
+            latest[pending.key] = pending
         }
-        counters.recommendationsOut += 1
-        return pending
+        round = RecommendationRound()
     }
 
     /// Only the last recommendation of a pair in a batch reaches the cache, so the full
@@ -230,13 +249,15 @@ public final class StreamPipeline {
 
     /// Prequential scoring: the recommendation current before this event, or for a pair never
     /// seen before the cold-start answer the service would have given.
-    private func score(_ studied: SetIndex, for key: WindowKey) {
+    private func score(_ studied: SetIndex, for key: WindowKey, endedAt: Timestamp) {
         let shown = current[key] ?? {
             let draft = recommender.recommend(for: SessionWindow(key: key), count: rankingDepth)
             return CurrentRecommendation(items: draft.items.map(\.setIndex), historyLength: 0, bucket: draft.calibrationBucket)
         }()
         let rank = shown.items.firstIndex(of: studied)
-        scorer.record(historyLength: shown.historyLength, rank: rank)
+        if options.scoreFrom.map({ endedAt >= $0 }) ?? true {
+            scorer.record(historyLength: shown.historyLength, rank: rank)
+        }
         recommender.observe(bucket: shown.bucket, hit: rank != nil)
     }
 
@@ -260,6 +281,19 @@ struct PendingRecommendation {
     var eventID: String
     var endedAt: Timestamp
     var historyLength: Int
+}
+
+/// The windows waiting for the next batched recommender call, at most one per pair.
+struct RecommendationRound {
+    private(set) var windows: [SessionWindow] = []
+    private(set) var pending: [PendingRecommendation] = []
+    private(set) var keys: Set<WindowKey> = []
+
+    mutating func append(_ window: SessionWindow, _ recommendation: PendingRecommendation) {
+        windows.append(window)
+        pending.append(recommendation)
+        keys.insert(recommendation.key)
+    }
 }
 
 /// A recommendation reduced to what scoring needs.

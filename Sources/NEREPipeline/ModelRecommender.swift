@@ -1,0 +1,148 @@
+import NEREContent
+import NEREContracts
+import NEREFeatures
+import NEREModel
+
+/// Serves a trained NERE model (DESIGN §5): each window's predicted next content vector is
+/// looked up in its subject's nearest-set index, and the sets found, by cosine, are the
+/// recommendation. The foundation's recommender answers instead, marked `fallback` with the
+/// reason, when the model cannot: an empty window (cold start), a window with a set that has
+/// no content vector (unknown set), or a prediction whose calibrated confidence is below the
+/// fallback's own observed hit rate for that window (low confidence) — so the service always
+/// shows whichever answer is more likely to contain the next set.
+///
+/// The fallback keeps learning from every event, so it is warm whenever it is needed.
+public final class ModelRecommender: Recommender {
+    public struct Options: Sendable {
+        /// Windows whose cached steps are kept (see `StepCache`).
+        public var cachedWindows = 50_000
+        /// When false the model answers whenever it can, whatever its confidence (for
+        /// evaluating the model alone).
+        public var fallBackOnLowConfidence = true
+
+        public init() {}
+    }
+
+    private let serving: ServingNetwork
+    private let featureSpace: FeatureSpace
+    private let confidenceModel: ConfidenceModel?
+    private let content: SetContentIndex
+    private let fallback: any Recommender
+    private let options: Options
+    public let modelVersion: String
+    private var setFeatures: [String: EncodedSetFeatures] = [:]
+    private var cache: StepCache
+
+    public private(set) var answeredByModel = 0
+    public private(set) var fallbacks: [String: Int] = [:]
+
+    static let modelBucket = "model"
+
+    public init(network: NERENetwork, featureSpace: FeatureSpace, confidence: ConfidenceModel?, versionID: String,
+                content: SetContentIndex, fallback: any Recommender, options: Options = Options()) {
+        serving = ServingNetwork(network)
+        self.featureSpace = featureSpace
+        confidenceModel = confidence
+        self.content = content
+        self.fallback = fallback
+        self.options = options
+        modelVersion = versionID
+        cache = StepCache(capacity: options.cachedWindows)
+    }
+
+    public var cachedWindowCount: Int { cache.windowCount }
+
+    public func catalogChanged(published: [StudySet], deleted: [String]) {
+        for set in published { setFeatures[set.setID] = featureSpace.encodeSet(set) }
+        for setID in deleted { setFeatures[setID] = nil }
+        fallback.catalogChanged(published: published, deleted: deleted)
+    }
+
+    public func learn(from entry: WindowSession, window: SessionWindow) {
+        fallback.learn(from: entry, window: window)
+    }
+
+    public func recommend(for window: SessionWindow, count: Int) -> RecommendationDraft {
+        recommend(for: [window], count: count)[0]
+    }
+
+    public func recommend(for windows: [SessionWindow], count: Int) -> [RecommendationDraft] {
+        var drafts = [RecommendationDraft?](repeating: nil, count: windows.count)
+        var servable: [Int] = []
+        for (i, window) in windows.enumerated() {
+            if window.sessions.isEmpty {
+                drafts[i] = fallBack(window, count: count, reason: "cold start")
+            } else if window.sessions.contains(where: { content.vector(of: $0.setIndex) == nil }) {
+                drafts[i] = fallBack(window, count: count, reason: "unknown set")
+            } else {
+                servable.append(i)
+            }
+        }
+        let steps = cachedSteps(servable.map { windows[$0] })
+        let predictions = serving.predict(steps)
+        for (row, i) in servable.enumerated() {
+            drafts[i] = answer(windows[i], prediction: Array(predictions.vector(row)),
+                               attention: predictions.attention(row, length: steps[row].count), count: count)
+        }
+        return drafts.map { $0! }
+    }
+
+    /// The windows' steps, oldest first: cached ones reused, the rest computed in one batch.
+    private func cachedSteps(_ windows: [SessionWindow]) -> [[ServingNetwork.Step]] {
+        var missing: [(window: Int, position: Int)] = []
+        var categorical: [Int32] = [], continuous: [Float] = [], vectors: [Float] = []
+        var steps = windows.map { window in
+            window.sessions.map { cache.step(window.key, eventID: $0.session.eventID) }
+        }
+        for (w, window) in windows.enumerated() {
+            for (p, entry) in window.sessions.enumerated() where steps[w][p] == nil {
+                let features = featureSpace.encode(session: entry.session, set: setFeatures[entry.session.setID])
+                categorical += features.categorical
+                continuous += features.continuous
+                vectors += content.vector(of: entry.setIndex) ?? [Float](repeating: 0, count: content.dimensions)
+                missing.append((w, p))
+            }
+        }
+        let computed = serving.steps(categorical: categorical, continuous: continuous, content: vectors, rows: missing.count)
+        for (slot, step) in zip(missing, computed) { steps[slot.window][slot.position] = step }
+        return windows.enumerated().map { w, window in
+            let complete = steps[w].map { $0! }
+            cache.store(window.key, steps: Dictionary(uniqueKeysWithValues: zip(window.sessions.map(\.session.eventID), complete)))
+            return complete
+        }
+    }
+
+    private func answer(_ window: SessionWindow, prediction: [Float], attention: ArraySlice<Float>, count: Int) -> RecommendationDraft {
+        let items = content.nearest(to: prediction, in: window.key.subject, count: count)
+        guard let nearest = items.first else { return fallBack(window, count: count, reason: "no sets with content in subject") }
+        let confidence = confidenceModel?.confidence(nearestCosine: nearest.score, historyLength: window.historyLength) ?? 0.5
+        if options.fallBackOnLowConfidence {
+            let alternative = fallback.recommend(for: window, count: count)
+            if alternative.confidence > confidence {
+                return counted(alternative, reason: "low confidence")
+            }
+        }
+        answeredByModel += 1
+        return RecommendationDraft(items: items, confidence: confidence, fallbackReason: nil,
+                                   attention: attention.map(Double.init), calibrationBucket: Self.modelBucket)
+    }
+
+    private func fallBack(_ window: SessionWindow, count: Int, reason: String) -> RecommendationDraft {
+        counted(fallback.recommend(for: window, count: count), reason: reason)
+    }
+
+    private func counted(_ draft: RecommendationDraft, reason: String) -> RecommendationDraft {
+        var draft = draft
+        draft.fallbackReason = reason
+        fallbacks[reason, default: 0] += 1
+        return draft
+    }
+
+    /// The model's confidence is calibrated offline; only the fallback's buckets learn here.
+    public func observe(bucket: String, hit: Bool) {
+        if bucket != Self.modelBucket { fallback.observe(bucket: bucket, hit: hit) }
+    }
+
+    public func takeChangedState() -> [LearnedValue] { fallback.takeChangedState() }
+    public func restore(_ values: [LearnedValue]) { fallback.restore(values) }
+}
