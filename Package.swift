@@ -53,7 +53,8 @@ let package = Package(
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "NEREPipelineTests", dependencies: [
             "NEREPipeline", "NEREFeatures", "NEREBaseline", "NERECache", "NEREContracts", "NEREEvaluation",
-            "NEREContent", "NERESetVectors", "NEREIndex", .product(name: "PropertyBased", package: "swift-property-based"),
+            "NEREContent", "NERESetVectors", "NEREIndex", "NEREModel",
+            .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
         .testTarget(name: "NERESyntheticTests", dependencies: ["NERESynthetic", "NEREContracts"]),
         .testTarget(name: "NERESetVectorsTests", dependencies: ["NERESetVectors", "NEREContracts"],

@@ -59,8 +59,13 @@ public protocol Recommender: AnyObject {
     var modelVersion: String { get }
     func learn(from entry: WindowSession, window: SessionWindow)
     func recommend(for window: SessionWindow, count: Int) -> RecommendationDraft
-    /// Several windows at once, in order: a model answers them with one batch per layer.
-    func recommend(for windows: [SessionWindow], count: Int) -> [RecommendationDraft]
+    /// The first half of a batched recommendation, called right after `learn`: whatever
+    /// depends on what the recommender has learned so far is settled here, so a batch answers
+    /// exactly what one event at a time would.
+    func prepare(_ window: SessionWindow, count: Int) -> PreparedRecommendation
+    /// The second half, for every window prepared since the last call, in order: a model runs
+    /// them as one batch per layer.
+    func complete(_ prepared: [PreparedRecommendation], count: Int) -> [RecommendationDraft]
     /// The catalog changed (`nere.sets`): recommenders that read set metadata update it.
     func catalogChanged(published: [StudySet], deleted: [String])
     /// Whether the set studied next was among the items of a draft from `bucket`.
@@ -69,9 +74,24 @@ public protocol Recommender: AnyObject {
     func restore(_ values: [LearnedValue])
 }
 
+/// A window and the answer its recommender would give with what it knows now.
+public struct PreparedRecommendation: Sendable {
+    public var window: SessionWindow
+    public var draft: RecommendationDraft
+
+    public init(window: SessionWindow, draft: RecommendationDraft) {
+        self.window = window
+        self.draft = draft
+    }
+}
+
 extension Recommender {
-    public func recommend(for windows: [SessionWindow], count: Int) -> [RecommendationDraft] {
-        windows.map { recommend(for: $0, count: count) }
+    public func prepare(_ window: SessionWindow, count: Int) -> PreparedRecommendation {
+        PreparedRecommendation(window: window, draft: recommend(for: window, count: count))
+    }
+
+    public func complete(_ prepared: [PreparedRecommendation], count: Int) -> [RecommendationDraft] {
+        prepared.map(\.draft)
     }
 
     public func catalogChanged(published: [StudySet], deleted: [String]) {}

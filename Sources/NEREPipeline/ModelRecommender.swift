@@ -63,25 +63,31 @@ public final class ModelRecommender: Recommender {
     }
 
     public func recommend(for window: SessionWindow, count: Int) -> RecommendationDraft {
-        recommend(for: [window], count: count)[0]
+        complete([prepare(window, count: count)], count: count)[0]
     }
 
-    public func recommend(for windows: [SessionWindow], count: Int) -> [RecommendationDraft] {
-        var drafts = [RecommendationDraft?](repeating: nil, count: windows.count)
+    /// The fallback's answer is taken now, with what it has learned up to this event; whether
+    /// it or the model is shown is decided in `complete`.
+    public func prepare(_ window: SessionWindow, count: Int) -> PreparedRecommendation {
+        PreparedRecommendation(window: window, draft: fallback.recommend(for: window, count: count))
+    }
+
+    public func complete(_ prepared: [PreparedRecommendation], count: Int) -> [RecommendationDraft] {
+        var drafts = [RecommendationDraft?](repeating: nil, count: prepared.count)
         var servable: [Int] = []
-        for (i, window) in windows.enumerated() {
-            if window.sessions.isEmpty {
-                drafts[i] = fallBack(window, count: count, reason: "cold start")
-            } else if window.sessions.contains(where: { content.vector(of: $0.setIndex) == nil }) {
-                drafts[i] = fallBack(window, count: count, reason: "unknown set")
+        for (i, item) in prepared.enumerated() {
+            if item.window.sessions.isEmpty {
+                drafts[i] = counted(item.draft, reason: "cold start")
+            } else if item.window.sessions.contains(where: { content.vector(of: $0.setIndex) == nil }) {
+                drafts[i] = counted(item.draft, reason: "unknown set")
             } else {
                 servable.append(i)
             }
         }
-        let steps = cachedSteps(servable.map { windows[$0] })
+        let steps = cachedSteps(servable.map { prepared[$0].window })
         let predictions = serving.predict(steps)
         for (row, i) in servable.enumerated() {
-            drafts[i] = answer(windows[i], prediction: Array(predictions.vector(row)),
+            drafts[i] = answer(prepared[i], prediction: Array(predictions.vector(row)),
                                attention: predictions.attention(row, length: steps[row].count), count: count)
         }
         return drafts.map { $0! }
@@ -112,23 +118,18 @@ public final class ModelRecommender: Recommender {
         }
     }
 
-    private func answer(_ window: SessionWindow, prediction: [Float], attention: ArraySlice<Float>, count: Int) -> RecommendationDraft {
+    private func answer(_ prepared: PreparedRecommendation, prediction: [Float], attention: ArraySlice<Float>,
+                        count: Int) -> RecommendationDraft {
+        let window = prepared.window
         let items = content.nearest(to: prediction, in: window.key.subject, count: count)
-        guard let nearest = items.first else { return fallBack(window, count: count, reason: "no sets with content in subject") }
+        guard let nearest = items.first else { return counted(prepared.draft, reason: "no sets with content in subject") }
         let confidence = confidenceModel?.confidence(nearestCosine: nearest.score, historyLength: window.historyLength) ?? 0.5
-        if options.fallBackOnLowConfidence {
-            let alternative = fallback.recommend(for: window, count: count)
-            if alternative.confidence > confidence {
-                return counted(alternative, reason: "low confidence")
-            }
+        if options.fallBackOnLowConfidence && prepared.draft.confidence > confidence {
+            return counted(prepared.draft, reason: "low confidence")
         }
         answeredByModel += 1
         return RecommendationDraft(items: items, confidence: confidence, fallbackReason: nil,
                                    attention: attention.map(Double.init), calibrationBucket: Self.modelBucket)
-    }
-
-    private func fallBack(_ window: SessionWindow, count: Int, reason: String) -> RecommendationDraft {
-        counted(fallback.recommend(for: window, count: count), reason: reason)
     }
 
     private func counted(_ draft: RecommendationDraft, reason: String) -> RecommendationDraft {

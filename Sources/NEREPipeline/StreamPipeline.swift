@@ -199,15 +199,15 @@ public final class StreamPipeline {
         }
         score(entry.setIndex, for: key, endedAt: session.endedAt)
         recommender.learn(from: entry, window: window)
-        round.append(window, PendingRecommendation(key: key, draft: .empty, origin: event.origin, eventID: session.eventID,
+        round.append(recommender.prepare(window, count: rankingDepth), PendingRecommendation(key: key, draft: .empty, origin: event.origin, eventID: session.eventID,
                                                    endedAt: session.endedAt, historyLength: window.historyLength))
     }
 
-    /// One recommender call for every window queued in the round (the model runs them as one
-    /// batch), then the sinks in event order.
+    /// Completes every recommendation prepared in the round in one call (the model runs them as
+    /// one batch), then the sinks in event order.
     private func recommend(_ round: inout RecommendationRound, latest: inout [WindowKey: PendingRecommendation]) throws {
-        guard !round.windows.isEmpty else { return }
-        let drafts = recommender.recommend(for: round.windows, count: rankingDepth)
+        guard !round.prepared.isEmpty else { return }
+        let drafts = recommender.complete(round.prepared, count: rankingDepth)
         for (var pending, draft) in zip(round.pending, drafts) {
             pending.draft = draft
             current[pending.key] = CurrentRecommendation(items: draft.items.map(\.setIndex), historyLength: pending.historyLength,
@@ -285,12 +285,12 @@ struct PendingRecommendation {
 
 /// The windows waiting for the next batched recommender call, at most one per pair.
 struct RecommendationRound {
-    private(set) var windows: [SessionWindow] = []
+    private(set) var prepared: [PreparedRecommendation] = []
     private(set) var pending: [PendingRecommendation] = []
     private(set) var keys: Set<WindowKey> = []
 
-    mutating func append(_ window: SessionWindow, _ recommendation: PendingRecommendation) {
-        windows.append(window)
+    mutating func append(_ prepared: PreparedRecommendation, _ recommendation: PendingRecommendation) {
+        self.prepared.append(prepared)
         pending.append(recommendation)
         keys.insert(recommendation.key)
     }

@@ -1,0 +1,97 @@
+import Foundation
+import Logging
+import NEREBaseline
+import NERECache
+import NEREContent
+import NEREContracts
+import NEREFeatures
+import NEREModel
+import NEREPipeline
+import Testing
+
+/// The model served through the pipeline: batched rounds answer exactly as one event at a time,
+/// the step cache answers exactly as recomputation, and what the model cannot serve is a marked
+/// fallback.
+struct ModelRecommenderTests {
+    static let setNames = ["days", "months", "numbers", "colours", "animals", "food"]
+
+    static func sets() -> [StudySet] {
+        setNames.enumerated().map { i, name in
+            ContentIndexTests.set(name, (0..<4).map { Float(sin(Double(i * 4 + $0 + 1))) })
+        }
+    }
+
+    /// Users wandering through the course, interleaved, some late events and a set nobody
+    /// published.
+    static func events() -> [String] {
+        var lines: [String] = []
+        for (u, user) in ["a", "b", "c", "d", "e"].enumerated() {
+            for i in 0..<9 {
+                let set = i == 6 && u == 2 ? "unpublished" : setNames[(i * (u + 1)) % setNames.count]
+                let day = Double(i) * 0.5 + Double(u) * 0.07 - (i == 4 ? 0.9 : 0)
+                lines.append(Fixture.jsonLine(Fixture.session("\(user)\(i)", user: user, set: set, atDay: day)))
+            }
+        }
+        return lines
+    }
+
+    struct Served {
+        var recommendations: [CachedRecommendation]
+        var report: String
+        var fallbacks: [String: Int]
+    }
+
+    static func serve(batchSize: Int, cachedWindows: Int, directory: URL) async throws -> Served {
+        let eventsPath = directory.appendingPathComponent("events.jsonl").path
+        try events().joined(separator: "\n").write(toFile: eventsPath, atomically: true, encoding: .utf8)
+        let catalog = SetCatalog()
+        let content = SetContentIndex(artifact: ContentIndexTests.artifact, catalog: catalog)
+        let shape = NetworkShape(vocabularySizes: FeatureSpace.fit(sessions: [], sets: sets()).vocabularySizes,
+                                 embeddingWidth: 3, continuousCount: 12, contentWidth: 4, featureAttentionWidth: 3,
+                                 hidden: 5, timeAttentionWidth: 4, denseWidths: [6], outputWidth: 4)
+        let network = NERENetwork(shape: shape)
+        network.initialise(seed: 7)
+        var options = ModelRecommender.Options()
+        options.cachedWindows = cachedWindows
+        options.fallBackOnLowConfidence = false
+        let recommender = ModelRecommender(network: network, featureSpace: FeatureSpace.fit(sessions: [], sets: sets()),
+                                           confidence: nil, versionID: "test-model", content: content,
+                                           fallback: BaselineRecommender(catalog: catalog), options: options)
+        let cache = try StreamCache(path: directory.appendingPathComponent("cache-\(batchSize)-\(cachedWindows).sqlite").path)
+        let pipeline = StreamPipeline(catalog: catalog, content: content, recommender: recommender, cache: cache,
+                                      logger: Logger(label: "test"))
+        try pipeline.loadCatalog(sets())
+        var source = try FileReplaySource(path: eventsPath, batchSize: batchSize)
+        while let batch = try await source.nextBatch() { try pipeline.process(batch) }
+        try pipeline.finish()
+        return Served(recommendations: try cache.recommendations(), report: "\(pipeline.scorer.report)",
+                      fallbacks: recommender.fallbacks)
+    }
+
+    @Test("one batched call per round gives what one event at a time gives, cached steps what recomputed ones give")
+    func batchingAndCachingChangeNothing() async throws {
+        let directory = try Fixture.temporaryDirectory()
+        let oneByOne = try await Self.serve(batchSize: 1, cachedWindows: 1, directory: directory)
+        let batched = try await Self.serve(batchSize: 1_000, cachedWindows: 1_000, directory: directory)
+        #expect(oneByOne.recommendations.count == 5)
+        #expect(batched.recommendations == oneByOne.recommendations)
+        #expect(batched.report == oneByOne.report)
+        #expect(batched.fallbacks == oneByOne.fallbacks)
+    }
+
+    @Test("cold starts and windows holding a set without a content vector fall back, marked with the reason")
+    func fallbacksAreMarked() async throws {
+        let served = try await Self.serve(batchSize: 1_000, cachedWindows: 100, directory: try Fixture.temporaryDirectory())
+        #expect(served.fallbacks["cold start"] == 5)
+        #expect((served.fallbacks["unknown set"] ?? 0) > 0)
+        let modelAnswers = served.recommendations.filter { !$0.recommendation.fallback }
+        #expect(!modelAnswers.isEmpty)
+        for cached in modelAnswers {
+            #expect(cached.recommendation.modelVersion == "test-model")
+            #expect(cached.recommendation.attention.count == cached.recommendation.historyLength)
+            #expect(abs(cached.recommendation.attention.reduce(0, +) - 1) < 1e-4)
+        }
+        let user = served.recommendations.first { $0.recommendation.userID == "c" }!.recommendation
+        #expect(user.fallback && user.fallbackReason == "unknown set")
+    }
+}
