@@ -17,8 +17,14 @@ enum BLAS {
         } else if let bias {
             for n in 0..<rows { add(bias, into: y + n * yStride, count: outputs) }
         }
-        cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, Int32(rows), Int32(outputs), Int32(inputs),
-                    1, x, Int32(xStride), weight, Int32(inputs), 1, y, Int32(yStride))
+        if rows == 1 {
+            // One row is a matrix-vector product: sgemm would first copy all of W into its
+            // packed layout (OpenBLAS 0.3.21 does not forward to gemv), ten times the cost.
+            cblas_sgemv(CblasRowMajor, CblasNoTrans, Int32(outputs), Int32(inputs), 1, weight, Int32(inputs), x, 1, 1, y, 1)
+        } else {
+            cblas_sgemm(CblasRowMajor, CblasNoTrans, CblasTrans, Int32(rows), Int32(outputs), Int32(inputs),
+                        1, x, Int32(xStride), weight, Int32(inputs), 1, y, Int32(yStride))
+        }
     }
 
     /// dW += dyᵀ · x and, with a bias, db += Σₙ dy[n, :].

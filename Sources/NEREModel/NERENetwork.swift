@@ -87,18 +87,29 @@ public final class NERENetwork: @unchecked Sendable {
     /// Runs the network over a batch. Training mode normalises with the batch's statistics
     /// (and updates the running ones) and keeps what `backward` needs; `dropoutMask`
     /// ([B, T, 2H] of 0 or 2) is applied to the GRU output when given.
-    public func forward(_ input: NetworkInput, training: Bool, dropoutMask: [Float]? = nil) -> NetworkActivations {
+    /// `times`, when given, accumulates each stage's wall-clock time (profiling only).
+    public func forward(_ input: NetworkInput, training: Bool, dropoutMask: [Float]? = nil,
+                        times: StageTimes? = nil) -> NetworkActivations {
         let pass = NetworkActivations(input: input, shape: shape, groups: featureGroupCount,
                                       dropoutMask: dropoutMask, training: training, keepsStepWork: true)
         let N = input.batchSize * NetworkInput.steps
-        stepInputs(categorical: input.categorical, continuous: input.continuous, content: input.content, rows: N,
-                   into: pass.embedded.pointer)
-        norm.forward(parameters, x: pass.embedded.pointer, valid: pass.valid, training: training,
-                     normalised: pass.normalised.pointer, inverseStd: pass.inverseStd.pointer, into: pass.normed.pointer)
-        featureAttention.forward(parameters, y: pass.normed.pointer, rows: N, u: pass.featureScores.pointer,
-                                 alpha: pass.featureWeights.pointer, into: pass.attended.pointer)
-        gru.inputProjection(parameters, x: pass.attended.pointer, rows: N, xStride: shape.stepWidth, into: pass.projections.pointer)
-        sequence(pass)
+        times.measure(.stepInput) {
+            stepInputs(categorical: input.categorical, continuous: input.continuous, content: input.content, rows: N,
+                       into: pass.embedded.pointer)
+        }
+        times.measure(.batchNorm) {
+            norm.forward(parameters, x: pass.embedded.pointer, valid: pass.valid, training: training,
+                         normalised: pass.normalised.pointer, inverseStd: pass.inverseStd.pointer, into: pass.normed.pointer)
+        }
+        times.measure(.featureAttention) {
+            featureAttention.forward(parameters, y: pass.normed.pointer, rows: N, u: pass.featureScores.pointer,
+                                     alpha: pass.featureWeights.pointer, into: pass.attended.pointer)
+        }
+        times.measure(.inputProjection) {
+            gru.inputProjection(parameters, x: pass.attended.pointer, rows: N, xStride: shape.stepWidth,
+                                into: pass.projections.pointer)
+        }
+        sequence(pass, times: times)
         return pass
     }
 
@@ -121,22 +132,28 @@ public final class NERENetwork: @unchecked Sendable {
 
     /// Everything after the per-step input work: recurrence, dropout, attention over time and
     /// the dense head. Served windows enter here with cached projections.
-    func sequence(_ pass: NetworkActivations) {
+    func sequence(_ pass: NetworkActivations, times: StageTimes? = nil) {
         let lengths = pass.input.lengths, B = lengths.count, T = pass.steps
-        gru.recurrence(parameters, gi: pass.projections.pointer, lengths: lengths, steps: T,
-                       gates: pass.gates.isEmpty ? nil : pass.gates.map(\.pointer),
-                       into: pass.recurrent.pointer)
+        times.measure(.recurrence) {
+            gru.recurrence(parameters, gi: pass.projections.pointer, lengths: lengths, steps: T,
+                           gates: pass.gates.isEmpty ? nil : pass.gates.map(\.pointer),
+                           into: pass.recurrent.pointer, times: times)
+        }
         if let mask = pass.dropoutMask {
             for i in 0..<pass.recurrent.count { pass.dropped[i] = pass.recurrent[i] * mask[i] }
         }
-        timeAttention.forward(parameters, h: pass.dropped.pointer, lengths: lengths, steps: T, u: pass.timeScores.pointer,
-                              weights: pass.timeWeights.pointer, into: pass.summary.pointer)
-        var x = UnsafePointer(pass.summary.pointer)
-        for (layer, out) in zip(dense, pass.dense) {
-            layer.forward(parameters, x: x, rows: B, into: out.pointer)
-            x = UnsafePointer(out.pointer)
+        times.measure(.timeAttention) {
+            timeAttention.forward(parameters, h: pass.dropped.pointer, lengths: lengths, steps: T, u: pass.timeScores.pointer,
+                                  weights: pass.timeWeights.pointer, into: pass.summary.pointer)
         }
-        output.forward(parameters, x: x, rows: B, into: pass.prediction.pointer)
+        times.measure(.head) {
+            var x = UnsafePointer(pass.summary.pointer)
+            for (layer, out) in zip(dense, pass.dense) {
+                layer.forward(parameters, x: x, rows: B, into: out.pointer)
+                x = UnsafePointer(out.pointer)
+            }
+            output.forward(parameters, x: x, rows: B, into: pass.prediction.pointer)
+        }
     }
 
     // MARK: Loss and backward

@@ -40,42 +40,54 @@ public final class ServingNetwork: @unchecked Sendable {
     public var shape: NetworkShape { network.shape }
 
     /// Input work for `rows` sessions given as flat [S, C] ids, [S, K] continuous features and
-    /// [S, Dc] content vectors.
-    public func steps(categorical: [Int32], continuous: [Float], content: [Float], rows: Int) -> [Step] {
+    /// [S, Dc] content vectors. `times`, when given, accumulates each stage's wall-clock time.
+    public func steps(categorical: [Int32], continuous: [Float], content: [Float], rows: Int,
+                      times: StageTimes? = nil) -> [Step] {
         guard rows > 0 else { return [] }
         let D = shape.stepWidth, G = network.featureGroupCount, width = network.gru.projectionWidth
         let x = FloatBuffer(count: rows * D)
-        network.stepInputs(categorical: categorical, continuous: continuous, content: content, rows: rows, into: x.pointer)
-        for n in 0..<rows {
-            let row = x.pointer + n * D
-            for j in 0..<D { row[j] = row[j] * normScale[j] + normShift[j] }
+        times.measure(.stepInput) {
+            network.stepInputs(categorical: categorical, continuous: continuous, content: content, rows: rows, into: x.pointer)
+            for n in 0..<rows {
+                let row = x.pointer + n * D
+                for j in 0..<D { row[j] = row[j] * normScale[j] + normShift[j] }
+            }
         }
         let scores = FloatBuffer(count: rows * G * shape.featureAttentionWidth), weights = FloatBuffer(count: rows * G)
         let z = FloatBuffer(count: rows * D), projections = FloatBuffer(count: rows * width)
-        network.featureAttention.forward(network.parameters, y: x.pointer, rows: rows, u: scores.pointer,
-                                         alpha: weights.pointer, into: z.pointer)
-        network.gru.inputProjection(network.parameters, x: z.pointer, rows: rows, xStride: D, into: projections.pointer)
-        return (0..<rows).map { n in
-            Step(projection: Array(UnsafeBufferPointer(start: projections.pointer + n * width, count: width)),
-                 featureWeights: Array(UnsafeBufferPointer(start: weights.pointer + n * G, count: G)))
+        times.measure(.featureAttention) {
+            network.featureAttention.forward(network.parameters, y: x.pointer, rows: rows, u: scores.pointer,
+                                             alpha: weights.pointer, into: z.pointer)
+        }
+        times.measure(.inputProjection) {
+            network.gru.inputProjection(network.parameters, x: z.pointer, rows: rows, xStride: D, into: projections.pointer)
+        }
+        return times.measure(.stepCopy) {
+            (0..<rows).map { n in
+                Step(projection: Array(UnsafeBufferPointer(start: projections.pointer + n * width, count: width)),
+                     featureWeights: Array(UnsafeBufferPointer(start: weights.pointer + n * G, count: G)))
+            }
         }
     }
 
-    /// Predicts each window (1...5 steps, oldest first) from its cached steps.
-    public func predict(_ windows: [[Step]]) -> Predictions {
+    /// Predicts each window (1...5 steps, oldest first) from its cached steps. `times`, when
+    /// given, accumulates each stage's wall-clock time.
+    public func predict(_ windows: [[Step]], times: StageTimes? = nil) -> Predictions {
         let B = windows.count, T = NetworkInput.steps, width = network.gru.projectionWidth
         let input = NetworkInput(categorical: [], continuous: [], content: [], lengths: windows.map { min($0.count, T) })
         let pass = NetworkActivations(input: input, shape: shape, groups: network.featureGroupCount, dropoutMask: nil,
                                       training: false, keepsStepWork: false)
-        for (b, window) in windows.enumerated() {
-            precondition(!window.isEmpty, "a served window holds at least one session")
-            for (t, step) in window.suffix(T).enumerated() {
-                step.projection.withUnsafeBufferPointer {
-                    (pass.projections.pointer + (b * T + t) * width).update(from: $0.baseAddress!, count: width)
+        times.measure(.stepCopy) {
+            for (b, window) in windows.enumerated() {
+                precondition(!window.isEmpty, "a served window holds at least one session")
+                for (t, step) in window.suffix(T).enumerated() {
+                    step.projection.withUnsafeBufferPointer {
+                        (pass.projections.pointer + (b * T + t) * width).update(from: $0.baseAddress!, count: width)
+                    }
                 }
             }
         }
-        network.sequence(pass)
+        network.sequence(pass, times: times)
         return Predictions(batchSize: B, width: shape.outputWidth, vectors: pass.prediction.array,
                            timeAttention: pass.timeWeights.array)
     }

@@ -56,3 +56,11 @@ extension SessionDecoding {
         return .min
     }
 }
+
+extension FileReplaySource {
+    /// The log's valid sessions in replay order (training reads the log this way, so it sees
+    /// exactly what a replay would apply).
+    public var acceptedSessions: [StudySession] {
+        ordered.compactMap { if case .accepted(let session) = $0.decoded { session } else { nil } }
+    }
+}

@@ -77,9 +77,9 @@ public final class ModelRecommender: Recommender {
         var servable: [Int] = []
         for (i, item) in prepared.enumerated() {
             if item.window.sessions.isEmpty {
-                drafts[i] = counted(item.draft, reason: "cold start")
+                drafts[i] = counted(item.draft, reason: "cold_start")
             } else if item.window.sessions.contains(where: { content.vector(of: $0.setIndex) == nil }) {
-                drafts[i] = counted(item.draft, reason: "unknown set")
+                drafts[i] = counted(item.draft, reason: "unknown_set")
             } else {
                 servable.append(i)
             }
@@ -122,10 +122,10 @@ public final class ModelRecommender: Recommender {
                         count: Int) -> RecommendationDraft {
         let window = prepared.window
         let items = content.nearest(to: prediction, in: window.key.subject, count: count)
-        guard let nearest = items.first else { return counted(prepared.draft, reason: "no sets with content in subject") }
+        guard let nearest = items.first else { return counted(prepared.draft, reason: "no_content_in_subject") }
         let confidence = confidenceModel?.confidence(nearestCosine: nearest.score, historyLength: window.historyLength) ?? 0.5
         if options.fallBackOnLowConfidence && prepared.draft.confidence > confidence {
-            return counted(prepared.draft, reason: "low confidence")
+            return counted(prepared.draft, reason: "low_confidence")
         }
         answeredByModel += 1
         return RecommendationDraft(items: items, confidence: confidence, fallbackReason: nil,

@@ -7,6 +7,7 @@ import NEREContracts
 import NEREEvaluation
 import NEREFeatures
 import NEREIndex
+import NEREModel
 import NERESetVectors
 
 /// `nere replay`: an event log through the stream pipeline into a cache, scored
@@ -28,6 +29,10 @@ public struct ReplayRun {
     public var index = NearestSetIndex.Configuration()
     /// Where the per-subject index files are kept between runs (with `vectorsPath`).
     public var indexDirectory: String?
+    /// `nere train`'s output: serve the NERE model, with the content blend (or the baseline) as
+    /// its fallback. Needs `vectorsPath`: the model predicts into that content space.
+    public var modelPath: String?
+    public var model = ModelRecommender.Options()
 
     public init(eventsPath: String, setsPath: String, cachePath: String, recommendationsPath: String? = nil) {
         self.eventsPath = eventsPath
@@ -53,6 +58,11 @@ public struct ReplayRun {
         /// Where the time went: reading and decoding the log, and waiting for SQLite.
         public var secondsLoading: Double
         public var secondsWaitingForCommits: Double
+        /// Events before this were applied but not scored (see `StreamPipeline.Options.scoreFrom`).
+        public var scoredFrom: Timestamp?
+        /// With a model: recommendations it answered, and fallbacks by reason.
+        public var answeredByModel: Int?
+        public var fallbacks: [String: Int]?
 
         enum CodingKeys: String, CodingKey {
             case events, sets, cache, modelVersion = "model_version", metrics, counters
@@ -60,6 +70,7 @@ public struct ReplayRun {
             case eventsThisRun = "events_this_run", secondsThisRun = "seconds_this_run"
             case eventsPerSecond = "events_per_second", secondsLoading = "seconds_loading"
             case secondsWaitingForCommits = "seconds_waiting_for_commits"
+            case scoredFrom = "scored_from", answeredByModel = "answered_by_model", fallbacks
         }
     }
 
@@ -79,7 +90,20 @@ public struct ReplayRun {
         }
 
         let baseline = BaselineRecommender(catalog: catalog)
-        let recommender: any Recommender = content.map { ContentBlendRecommender(base: baseline, content: $0) } ?? baseline
+        let foundation: any Recommender = content.map { ContentBlendRecommender(base: baseline, content: $0) } ?? baseline
+        var options = options
+        let modelRecommender = try modelPath.map { path -> ModelRecommender in
+            guard let content else { throw PipelineError.modelNeedsVectors }
+            let artifact = try ModelArtifact.load(from: URL(fileURLWithPath: path))
+            guard artifact.vectorsVersion == content.vectorsVersion else {
+                throw PipelineError.modelVectorsMismatch(model: artifact.vectorsVersion, vectors: content.vectorsVersion)
+            }
+            options.scoreFrom = options.scoreFrom ?? artifact.testStart
+            return ModelRecommender(network: artifact.network, featureSpace: artifact.featureSpace,
+                                    confidence: artifact.confidence, versionID: artifact.versionID, content: content,
+                                    fallback: foundation, options: model)
+        }
+        let recommender: any Recommender = modelRecommender ?? foundation
         let sinks: [any RecommendationSink] = try recommendationsPath.map { [try JSONLinesSink(url: URL(fileURLWithPath: $0))] } ?? []
         let pipeline = StreamPipeline(catalog: catalog, content: content, recommender: recommender, cache: cache, sinks: sinks,
                                       options: options, logger: logger)
@@ -110,6 +134,8 @@ public struct ReplayRun {
                       deadLettersByReason: try cache.deadLetterCounts(), setsInCatalog: catalog.publishedCount,
                       windows: pipeline.windowCount, eventsThisRun: processed, secondsThisRun: seconds,
                       eventsPerSecond: seconds > 0 ? Double(processed) / seconds : 0,
-                      secondsLoading: loading, secondsWaitingForCommits: pipeline.secondsWaitingForCommits)
+                      secondsLoading: loading, secondsWaitingForCommits: pipeline.secondsWaitingForCommits,
+                      scoredFrom: options.scoreFrom, answeredByModel: modelRecommender?.answeredByModel,
+                      fallbacks: modelRecommender?.fallbacks)
     }
 }

@@ -23,6 +23,9 @@ public final class StreamPipeline {
         /// Events that ended before this are applied and learned from but not scored: a model
         /// is judged only on the period after the data it was trained and calibrated on.
         public var scoreFrom: Timestamp?
+        /// Windows completed per recommender call at most: large enough for full matrix
+        /// products, small enough that a model's activations stay in cache.
+        public var recommendationBatch = 256
 
         public init() {}
     }
@@ -184,7 +187,9 @@ public final class StreamPipeline {
             return
         }
         let key = WindowKey(userID: session.userID, subject: subject)
-        if round.keys.contains(key) { try recommend(&round, latest: &latest) }
+        if round.keys.contains(key) || round.pending.count >= options.recommendationBatch {
+            try recommend(&round, latest: &latest)
+        }
         let entry = WindowSession(session: session, setIndex: catalog.intern(session.setID))
         let (change, window) = windows.apply(entry, key: key, origin: event.origin)
         switch change {

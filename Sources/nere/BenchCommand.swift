@@ -6,7 +6,7 @@ struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "bench",
         abstract: "Measure throughput of the pipeline's stages (build with -c release).",
-        subcommands: [BenchVectorsCommand.self, BenchIndexCommand.self])
+        subcommands: [BenchVectorsCommand.self, BenchIndexCommand.self, BenchModelCommand.self])
 }
 
 /// Benchmarks report medians: the first repetition pays for warm-up (page faults, caches).

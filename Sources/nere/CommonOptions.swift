@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import NEREModel
 import Logging
 import NEREContracts
 import NERESetVectors
@@ -54,6 +55,13 @@ extension Subject: ExpressibleByArgument {
 }
 
 /// Checks `path` is a directory `nere vectorize` wrote.
+func requireModelDirectory(_ path: String, flag: String) throws {
+    let description = URL(fileURLWithPath: path).appendingPathComponent(ModelArtifact.descriptionFile).path
+    guard FileManager.default.isReadableFile(atPath: description) else {
+        throw ValidationError("\(flag) \(path): no readable \(ModelArtifact.descriptionFile); write it with `nere train`")
+    }
+}
+
 func requireVectorDirectory(_ path: String, flag: String) throws {
     let description = URL(fileURLWithPath: path).appendingPathComponent(SetVectorArtifact.descriptionFile).path
     guard FileManager.default.isReadableFile(atPath: description) else {

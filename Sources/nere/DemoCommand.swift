@@ -5,15 +5,19 @@ import NEREContracts
 import NEREIndex
 import NERESetVectors
 import NERESynthetic
+import NERETraining
 
 /// The README's first command: everything on an embedded default, no broker needed.
 struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
-        abstract: "Generate a synthetic log, replay it into a fresh cache and show the results.")
+        abstract: "Generate a synthetic log, learn set vectors, train the small NERE model, replay with it and show the results.")
 
     @Option(help: "Working directory for the data, cache and report (replaced if it holds an earlier demo).")
     var dir: String = "demo"
+
+    @Option(help: "Upper bound on training epochs (early stopping usually ends sooner).")
+    var epochs: Int = 12
 
     @OptionGroup var data: SyntheticDataOptions
     @OptionGroup var logging: LoggingOptions
@@ -22,24 +26,34 @@ struct DemoCommand: AsyncParsableCommand {
         let logger = logging.logger()
         let directory = URL(fileURLWithPath: dir)
         let cachePath = directory.appendingPathComponent("cache.sqlite").path
-        for suffix in ["", "-wal", "-shm"] {
-            try? FileManager.default.removeItem(atPath: cachePath + suffix)
+        let foundationCachePath = directory.appendingPathComponent("cache-without-model.sqlite").path
+        for path in [cachePath, foundationCachePath] {
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
         }
-        print("1/3 generating the \(data.preset.rawValue) data set (seed \(data.seed)) in \(dir)/")
+        let events = directory.appendingPathComponent("events.jsonl").path, sets = directory.appendingPathComponent("sets.jsonl").path
+        let vectorsPath = directory.appendingPathComponent("vectors").path, modelPath = directory.appendingPathComponent("model").path
+        print("1/4 generating the \(data.preset.rawValue) data set (seed \(data.seed)) in \(dir)/")
         let summary = try data.generate(into: dir)
         print("    \(summary.sets) sets, \(summary.events) events")
-        print("2/3 learning 128-d GloVe word vectors and Set2Vec set vectors from the catalog's text")
-        let (vectors, vectorSummary) = try vectorize(sets: directory.appendingPathComponent("sets.jsonl").path,
-                                                     out: directory.appendingPathComponent("vectors").path, truth: nil,
-                                                     training: SetVectorTraining(), logger: logger)
-        print(vectorSummary.split(separator: "\n").map { "    " + $0 }.joined(separator: "\n"))
-        print("3/3 replaying events.jsonl through the pipeline into \(cachePath), blending in content neighbours")
+        print("2/4 learning 128-d GloVe word vectors and Set2Vec set vectors from the catalog's text")
+        let (vectors, vectorSummary) = try vectorize(sets: sets, out: vectorsPath, truth: nil, training: SetVectorTraining(),
+                                                     logger: logger)
+        print(indented(vectorSummary))
+        print("3/4 training the small NERE network on the first 70% of the log (validation 15%, test 15%)")
+        var training = ModelTraining()
+        training.options = TrainingOptions(maxEpochs: epochs)
+        print(indented(try train(events: events, sets: sets, vectors: vectorsPath, out: modelPath, training: training, threads: 2,
+                                 logger: logger)))
+        print("4/4 replaying events.jsonl into \(cachePath), served by the model; scored on the test period")
         let reportPath = directory.appendingPathComponent("report.json").path
-        let result = try await replay(events: directory.appendingPathComponent("events.jsonl").path,
-                                      sets: directory.appendingPathComponent("sets.jsonl").path,
-                                      cache: cachePath, out: reportPath,
-                                      vectors: directory.appendingPathComponent("vectors").path, logger: logger)
+        let result = try await replay(events: events, sets: sets, cache: cachePath, out: reportPath, vectors: vectorsPath,
+                                      model: modelPath, logger: logger)
         print(result.summary)
+        let foundation = try await replay(events: events, sets: sets, cache: foundationCachePath, out: nil, vectors: vectorsPath,
+                                          scoreFrom: result.scoredFrom, logger: logger)
+        print("\nsame period without the model (baseline + content neighbours): recall@100 "
+            + String(format: "%.4f", foundation.metrics.overall.recallAt100)
+            + ", with the model " + String(format: "%.4f", result.metrics.overall.recallAt100))
         print("report: \(reportPath)")
         let cache = try StreamCache(path: cachePath)
         if let example = try cache.recommendations().map(\.recommendation).max(by: { ($0.historyLength, $0.source.offset) < ($1.historyLength, $1.source.offset) }) {
@@ -56,6 +70,10 @@ struct DemoCommand: AsyncParsableCommand {
             }
         }
     }
+}
+
+private func indented(_ text: String) -> String {
+    text.split(separator: "\n").map { "    " + $0 }.joined(separator: "\n")
 }
 
 /// The sets whose vectors are nearest to `setID`'s across the whole catalog, through the

@@ -3,6 +3,7 @@ import Foundation
 import NEREPipeline
 import NEREContracts
 import NEREIndex
+import NEREModel
 
 struct ReplayCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -44,9 +45,26 @@ struct ReplayCommand: AsyncParsableCommand {
     @Option(help: "Keep each subject's nearest-set index here between runs; reloaded when built from the same sets.")
     var indexDir: String?
 
+    @Option(help: "A model from `nere train` (a directory) to serve; needs the --vectors it was trained with.")
+    var model: String?
+
+    @Option(help: "Score only events that ended at or after this RFC 3339 time (default with --model: the model's test start).")
+    var scoreFrom: String?
+
+    @Flag(help: "With --model: answer with the model whenever it can, never falling back on low confidence.")
+    var modelOnly = false
+
     @OptionGroup var logging: LoggingOptions
 
     func validate() throws {
+        if let model {
+            guard vectors != nil else { throw ValidationError("--model needs --vectors (the set vectors it was trained with)") }
+            try requireModelDirectory(model, flag: "--model")
+        }
+        if modelOnly && model == nil { throw ValidationError("--model-only needs --model") }
+        if let scoreFrom, Timestamp(rfc3339: scoreFrom) == nil {
+            throw ValidationError("--score-from \(scoreFrom): not an RFC 3339 time such as 2026-04-01T00:00:00Z")
+        }
         if let indexDir {
             guard vectors != nil else { throw ValidationError("--index-dir needs --vectors") }
             try requireWritableLocation(indexDir, flag: "--index-dir")
@@ -65,9 +83,12 @@ struct ReplayCommand: AsyncParsableCommand {
     func run() async throws {
         var index = NearestSetIndex.Configuration()
         index.exactBelow = exactBelow
+        var modelOptions = ModelRecommender.Options()
+        modelOptions.fallBackOnLowConfidence = !modelOnly
         let result = try await replay(events: events, sets: sets, cache: cache, out: out, recommendations: recommendations,
                                       batchSize: batchSize, items: items, vectors: vectors, index: index,
-                                      indexDirectory: indexDir, logger: logging.logger())
+                                      indexDirectory: indexDir, model: model, modelOptions: modelOptions,
+                                      scoreFrom: scoreFrom.flatMap(Timestamp.init(rfc3339:)), logger: logging.logger())
         print(result.summary)
     }
 }
@@ -75,11 +96,15 @@ struct ReplayCommand: AsyncParsableCommand {
 func replay(events: String, sets: String, cache: String, out: String?, recommendations: String? = nil,
             batchSize: Int = ReplayRun.defaultBatchSize, items: Int = StreamPipeline.Options().itemsPerRecommendation,
             vectors: String? = nil, index: NearestSetIndex.Configuration = NearestSetIndex.Configuration(),
-            indexDirectory: String? = nil, logger: Logger) async throws -> ReplayRun.Result {
+            indexDirectory: String? = nil, model: String? = nil, modelOptions: ModelRecommender.Options = .init(),
+            scoreFrom: Timestamp? = nil, logger: Logger) async throws -> ReplayRun.Result {
     var run = ReplayRun(eventsPath: events, setsPath: sets, cachePath: cache, recommendationsPath: recommendations)
     run.vectorsPath = vectors
     run.index = index
     run.indexDirectory = indexDirectory
+    run.modelPath = model
+    run.model = modelOptions
+    run.options.scoreFrom = scoreFrom
     run.batchSize = batchSize
     run.options.itemsPerRecommendation = items
     let progress = ProgressLine("replay")
@@ -108,6 +133,11 @@ extension ReplayRun.Result {
                 + deadLettersByReason.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", "))
         }
         lines.append("\(windows) windows, \(setsInCatalog) sets, model \(modelVersion)")
+        if let scoredFrom { lines.append("scored events that ended from \(scoredFrom) on") }
+        if let answeredByModel, let fallbacks {
+            lines.append("answered by the model \(answeredByModel), fallbacks: "
+                + (fallbacks.isEmpty ? "none" : fallbacks.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")))
+        }
         lines.append("this run: \(eventsThisRun) events in \(String(format: "%.2f", secondsThisRun)) s = "
             + "\(Int(eventsPerSecond)) events/s (including SQLite commits) → cache \(cache)")
         lines.append("  of which reading and decoding the log \(String(format: "%.2f", secondsLoading)) s, "

@@ -82,8 +82,8 @@ struct ModelRecommenderTests {
     @Test("cold starts and windows holding a set without a content vector fall back, marked with the reason")
     func fallbacksAreMarked() async throws {
         let served = try await Self.serve(batchSize: 1_000, cachedWindows: 100, directory: try Fixture.temporaryDirectory())
-        #expect(served.fallbacks["cold start"] == 5)
-        #expect((served.fallbacks["unknown set"] ?? 0) > 0)
+        #expect(served.fallbacks["cold_start"] == 5)
+        #expect((served.fallbacks["unknown_set"] ?? 0) > 0)
         let modelAnswers = served.recommendations.filter { !$0.recommendation.fallback }
         #expect(!modelAnswers.isEmpty)
         for cached in modelAnswers {
@@ -92,6 +92,6 @@ struct ModelRecommenderTests {
             #expect(abs(cached.recommendation.attention.reduce(0, +) - 1) < 1e-4)
         }
         let user = served.recommendations.first { $0.recommendation.userID == "c" }!.recommendation
-        #expect(user.fallback && user.fallbackReason == "unknown set")
+        #expect(user.fallback && user.fallbackReason == "unknown_set")
     }
 }

@@ -49,7 +49,7 @@ struct BidirectionalGRULayer {
 
     // gi [B·T, 6H] → o [B·T, 2H] = [h_fwd | h_bwd]; gates [B·T, 4H] per direction when training
     func recurrence(_ parameters: ParameterSet, gi: UnsafePointer<Float>, lengths: [Int], steps T: Int,
-                    gates: [UnsafeMutablePointer<Float>]?, into o: UnsafeMutablePointer<Float>) {
+                    gates: [UnsafeMutablePointer<Float>]?, into o: UnsafeMutablePointer<Float>, times: StageTimes? = nil) {
         let H = hidden, B = lengths.count, oStride = 2 * H
         let gh = FloatBuffer(count: B * 3 * H), candidate = FloatBuffer(count: H), zeros = FloatBuffer(count: H)
         for direction in 0..<2 {
@@ -58,8 +58,10 @@ struct BidirectionalGRULayer {
             for t in Self.order(direction, steps: T) {
                 // gh = h_prev · W_hhᵀ + b_hh, reading h_prev straight out of o's previous step
                 if let p = previous {
-                    BLAS.linear(o + p * oStride + direction * H, rows: B, inputs: H, xStride: T * oStride,
-                                weight: weight, bias: bias, outputs: 3 * H, into: gh.pointer, yStride: 3 * H)
+                    times.measure(.recurrentProducts) {
+                        BLAS.linear(o + p * oStride + direction * H, rows: B, inputs: H, xStride: T * oStride,
+                                    weight: weight, bias: bias, outputs: 3 * H, into: gh.pointer, yStride: 3 * H)
+                    }
                 } else {
                     for b in 0..<B { (gh.pointer + b * 3 * H).update(from: bias, count: 3 * H) }
                 }

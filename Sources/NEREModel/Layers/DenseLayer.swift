@@ -19,7 +19,8 @@ struct DenseLayer {
         BLAS.linear(x, rows: rows, inputs: inputs, xStride: inputs, weight: parameters.value(weight),
                     bias: parameters.value(bias), outputs: outputs, into: y, yStride: outputs)
         if rectified {
-            for i in 0..<(rows * outputs) where y[i] < 0 { y[i] = 0 }
+            // max rather than a conditional store, which LLVM does not vectorise
+            for i in 0..<(rows * outputs) { y[i] = max(y[i], 0) }
         }
     }
 
