@@ -23,6 +23,7 @@ public final class NERENetwork: @unchecked Sendable {
     let embedding: EmbeddingLayer
     let norm: BatchNormLayer
     let featureAttention: FeatureAttentionLayer
+    let stepEncoder: DenseLayer?
     let gru: BidirectionalGRULayer
     let timeAttention: TimeAttentionLayer
     let dense: [DenseLayer]
@@ -38,6 +39,9 @@ public final class NERENetwork: @unchecked Sendable {
         embedding = EmbeddingLayer(parameters, names: names, shape: shape)
         norm = BatchNormLayer(parameters, width: shape.stepWidth)
         featureAttention = FeatureAttentionLayer(parameters, shape: shape)
+        stepEncoder = shape.stepDenseWidth > 0
+            ? DenseLayer(parameters, name: "step_dense", inputs: shape.stepWidth, outputs: shape.stepDenseWidth, rectified: true)
+            : nil
         gru = BidirectionalGRULayer(parameters, shape: shape)
         timeAttention = TimeAttentionLayer(parameters, shape: shape)
         var inputs = 2 * shape.hidden
@@ -105,12 +109,24 @@ public final class NERENetwork: @unchecked Sendable {
             featureAttention.forward(parameters, y: pass.normed.pointer, rows: N, u: pass.featureScores.pointer,
                                      alpha: pass.featureWeights.pointer, into: pass.attended.pointer)
         }
-        times.measure(.inputProjection) {
-            gru.inputProjection(parameters, x: pass.attended.pointer, rows: N, xStride: shape.stepWidth,
-                                into: pass.projections.pointer)
-        }
+        recurrentInputs(pass.attended.pointer, rows: N, encoded: pass.encoded.pointer, into: pass.projections.pointer,
+                        times: times)
         sequence(pass, times: times)
         return pass
+    }
+
+    /// z [rows, D] → the GRU's input projections [rows, 6H], through the step encoder when the
+    /// shape has one (its output goes to `encoded`, [rows, S]).
+    func recurrentInputs(_ z: UnsafePointer<Float>, rows: Int, encoded: UnsafeMutablePointer<Float>,
+                         into projections: UnsafeMutablePointer<Float>, times: StageTimes?) {
+        var x = z
+        if let stepEncoder {
+            times.measure(.stepEncoder) { stepEncoder.forward(parameters, x: z, rows: rows, into: encoded) }
+            x = UnsafePointer(encoded)
+        }
+        times.measure(.inputProjection) {
+            gru.inputProjection(parameters, x: x, rows: rows, xStride: shape.recurrentInputWidth, into: projections)
+        }
     }
 
     /// Concatenates each position's embeddings, continuous features and content vector.
@@ -204,8 +220,16 @@ public final class NERENetwork: @unchecked Sendable {
                                gates: pass.gates.map { UnsafePointer($0.pointer) }, lengths: pass.input.lengths, steps: T,
                                dgi: dProjections.pointer)
         let dAttended = FloatBuffer(count: N * shape.stepWidth)
-        gru.inputProjectionBackward(parameters, dgi: dProjections.pointer, x: pass.attended.pointer, rows: N,
-                                    xStride: shape.stepWidth, dx: dAttended.pointer)
+        if let stepEncoder {
+            let dEncoded = FloatBuffer(count: N * shape.stepDenseWidth)
+            gru.inputProjectionBackward(parameters, dgi: dProjections.pointer, x: pass.encoded.pointer, rows: N,
+                                        xStride: shape.stepDenseWidth, dx: dEncoded.pointer)
+            stepEncoder.backward(parameters, dy: dEncoded.pointer, x: pass.attended.pointer, y: pass.encoded.pointer, rows: N,
+                                 dx: dAttended.pointer)
+        } else {
+            gru.inputProjectionBackward(parameters, dgi: dProjections.pointer, x: pass.attended.pointer, rows: N,
+                                        xStride: shape.stepWidth, dx: dAttended.pointer)
+        }
         let dNormed = FloatBuffer(count: N * shape.stepWidth)
         featureAttention.backward(parameters, dz: dAttended.pointer, y: pass.normed.pointer, rows: N,
                                   u: pass.featureScores.pointer, alpha: pass.featureWeights.pointer, dy: dNormed.pointer)

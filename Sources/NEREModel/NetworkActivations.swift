@@ -12,6 +12,7 @@ public final class NetworkActivations {
     let featureScores: FloatBuffer // u [N, G·Af]
     let featureWeights: FloatBuffer // α [N, G]
     let attended: FloatBuffer  // z  [N, D]
+    let encoded: FloatBuffer   // e  [N, S] (step encoder; empty without one)
     let projections: FloatBuffer // gi [N, 6H]
     let gates: [FloatBuffer]   // per direction [N, 4H]
     let recurrent: FloatBuffer // o  [N, 2H]
@@ -39,6 +40,7 @@ public final class NetworkActivations {
         featureScores = FloatBuffer(count: stepRows * groups * shape.featureAttentionWidth)
         featureWeights = FloatBuffer(count: N * groups)
         attended = FloatBuffer(count: stepRows * D)
+        encoded = FloatBuffer(count: stepRows * shape.stepDenseWidth)
         projections = FloatBuffer(count: N * 6 * H)
         gates = keepsStepWork ? [FloatBuffer(count: N * 4 * H), FloatBuffer(count: N * 4 * H)] : []
         recurrent = FloatBuffer(count: N * 2 * H)

@@ -13,9 +13,14 @@ public struct NetworkShape: Sendable, Hashable, Codable {
     public var timeAttentionWidth: Int
     public var denseWidths: [Int]
     public var outputWidth: Int
+    /// Width of the per-step encoder (a ReLU dense layer on each step, between feature
+    /// attention and the GRU); 0 for none. Served windows cache its output with the rest of a
+    /// session's input work, so its cost is paid once per session, not once per window step.
+    public var stepDenseWidth: Int
 
     public init(vocabularySizes: [Int], embeddingWidth: Int = 32, continuousCount: Int, contentWidth: Int,
-                featureAttentionWidth: Int, hidden: Int, timeAttentionWidth: Int, denseWidths: [Int], outputWidth: Int) {
+                featureAttentionWidth: Int, hidden: Int, timeAttentionWidth: Int, denseWidths: [Int], outputWidth: Int,
+                stepDenseWidth: Int = 0) {
         self.vocabularySizes = vocabularySizes
         self.embeddingWidth = embeddingWidth
         self.continuousCount = continuousCount
@@ -25,11 +30,35 @@ public struct NetworkShape: Sendable, Hashable, Codable {
         self.timeAttentionWidth = timeAttentionWidth
         self.denseWidths = denseWidths
         self.outputWidth = outputWidth
+        self.stepDenseWidth = stepDenseWidth
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case vocabularySizes, embeddingWidth, continuousCount, contentWidth, featureAttentionWidth, hidden
+        case timeAttentionWidth, denseWidths, outputWidth, stepDenseWidth
+    }
+
+    /// Shapes written before the step encoder existed have no `stepDenseWidth`: none.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(vocabularySizes: try c.decode([Int].self, forKey: .vocabularySizes),
+                  embeddingWidth: try c.decode(Int.self, forKey: .embeddingWidth),
+                  continuousCount: try c.decode(Int.self, forKey: .continuousCount),
+                  contentWidth: try c.decode(Int.self, forKey: .contentWidth),
+                  featureAttentionWidth: try c.decode(Int.self, forKey: .featureAttentionWidth),
+                  hidden: try c.decode(Int.self, forKey: .hidden),
+                  timeAttentionWidth: try c.decode(Int.self, forKey: .timeAttentionWidth),
+                  denseWidths: try c.decode([Int].self, forKey: .denseWidths),
+                  outputWidth: try c.decode(Int.self, forKey: .outputWidth),
+                  stepDenseWidth: try c.decodeIfPresent(Int.self, forKey: .stepDenseWidth) ?? 0)
     }
 
     public var categoricalCount: Int { vocabularySizes.count }
     /// Width of one step's input: every embedding, the continuous block, the content vector.
     public var stepWidth: Int { categoricalCount * embeddingWidth + continuousCount + contentWidth }
+
+    /// Width of what the GRU reads per step: the step encoder's output, or the attended step input.
+    public var recurrentInputWidth: Int { stepDenseWidth > 0 ? stepDenseWidth : stepWidth }
 
     /// The feature-attention groups as column ranges of the step input: one per categorical
     /// feature, then the continuous block (when there is one), then the content vector.

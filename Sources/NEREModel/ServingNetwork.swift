@@ -55,13 +55,12 @@ public final class ServingNetwork: @unchecked Sendable {
         }
         let scores = FloatBuffer(count: rows * G * shape.featureAttentionWidth), weights = FloatBuffer(count: rows * G)
         let z = FloatBuffer(count: rows * D), projections = FloatBuffer(count: rows * width)
+        let encoded = FloatBuffer(count: rows * shape.stepDenseWidth)
         times.measure(.featureAttention) {
             network.featureAttention.forward(network.parameters, y: x.pointer, rows: rows, u: scores.pointer,
                                              alpha: weights.pointer, into: z.pointer)
         }
-        times.measure(.inputProjection) {
-            network.gru.inputProjection(network.parameters, x: z.pointer, rows: rows, xStride: D, into: projections.pointer)
-        }
+        network.recurrentInputs(z.pointer, rows: rows, encoded: encoded.pointer, into: projections.pointer, times: times)
         return times.measure(.stepCopy) {
             (0..<rows).map { n in
                 Step(projection: Array(UnsafeBufferPointer(start: projections.pointer + n * width, count: width)),

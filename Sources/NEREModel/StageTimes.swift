@@ -10,6 +10,8 @@ public final class StageTimes: @unchecked Sendable {
         /// Batch normalisation (the full pass; serving folds it into `stepInput`).
         case batchNorm
         case featureAttention
+        /// The per-step encoder, when the shape has one.
+        case stepEncoder
         /// Both directions' GRU input products for every step.
         case inputProjection
         /// Packing cached steps into a batch, and copying the cached steps out (serving only).

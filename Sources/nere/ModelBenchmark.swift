@@ -92,7 +92,7 @@ struct ModelWorkload {
 /// direction, At the time-attention width.
 struct ModelFlops: Codable {
     /// One step's input work: feature attention Σ_g 2·w_g·Af = 2·D·Af, then both directions'
-    /// input products 2·D·6H.
+    /// step encoder 2·D·S (when there is one), input products 2·S·6H (2·D·6H without an encoder).
     var stepInput: Double
     /// The recurrence as counted by the issue: 2 directions × T steps × 2·H·3H.
     var recurrenceNominal: Double
@@ -107,7 +107,8 @@ struct ModelFlops: Codable {
     init(_ shape: NetworkShape) {
         let T = Double(NetworkInput.steps), D = Double(shape.stepWidth), H = Double(shape.hidden)
         let Af = Double(shape.featureAttentionWidth), At = Double(shape.timeAttentionWidth)
-        stepInput = 2 * D * Af + 2 * D * 6 * H
+        let S = Double(shape.recurrentInputWidth), encoder = shape.stepDenseWidth > 0 ? 2 * D * S : 0
+        stepInput = 2 * D * Af + encoder + 2 * S * 6 * H
         recurrenceNominal = 2 * T * 2 * H * 3 * H
         recurrence = 2 * (T - 1) * 2 * H * 3 * H
         timeAttention = T * (2 * 2 * H * At + 2 * At + 2 * 2 * H)

@@ -236,6 +236,7 @@ struct ModelReport {
         case .stepInput: "embeddings, concatenation (served: + folded batch norm)"
         case .batchNorm: "batch norm"
         case .featureAttention: "feature attention"
+        case .stepEncoder: "step encoder"
         case .inputProjection: "GRU input products"
         case .stepCopy: "cached steps copied out and in"
         case .recurrence: "recurrence (products + gates)"

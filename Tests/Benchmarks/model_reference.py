@@ -13,13 +13,14 @@ It needs `pip install torch safetensors numpy`.
 Inputs
   W.safetensors  the network's tensors under their specification names (see the model spec:
                  `embedding.<feature>.weight`, `input_norm.*` with running statistics,
-                 `feature_attention.*`, `gru.{forward,backward}.*`, `time_attention.*`,
-                 `dense.<i>.*`, `output.*`); metadata `shape` is the NetworkShape JSON
-                 (vocabularySizes, embeddingWidth, continuousCount, contentWidth,
-                 featureAttentionWidth, hidden, timeAttentionWidth, denseWidths, outputWidth) and
-                 the optional `features` a JSON array of the feature names in order. Without
-                 `features` the embedding tables are taken sorted by name (numerically when every
-                 name is a decimal integer, as in the fixtures). Other tensors are ignored.
+                 `feature_attention.*`, `step_dense.*` when present, `gru.{forward,backward}.*`,
+                 `time_attention.*`, `dense.<i>.*`, `output.*`); metadata `shape` is the
+                 NetworkShape JSON (vocabularySizes, embeddingWidth, continuousCount,
+                 contentWidth, featureAttentionWidth, hidden, timeAttentionWidth, denseWidths,
+                 outputWidth, and the optional stepDenseWidth, 0 when absent) and the optional
+                 `features` a JSON array of the feature names in order. Without `features` the
+                 embedding tables are taken sorted by name (numerically when every name is a
+                 decimal integer, as in the fixtures). Other tensors are ignored.
   I.safetensors  `input.categorical` I32 [N,5,C], `input.continuous` F32 [N,5,K] (may be absent
                  when K = 0), `input.content` F32 [N,5,Dc], `input.lengths` I32 [N] (1...5;
                  windows left-aligned), and `expected.prediction` F32 [N,P] from the Swift side.
@@ -32,11 +33,15 @@ us_per_window = median / b, windows_per_second = b / median.
 
 Layers: embeddings through one F.embedding over the concatenated tables; batch norm as a fused
 affine (running statistics); feature attention as one batched matrix product over the equal-width
-embedding groups plus one linear map each for the continuous and content groups; the GRU as one
-bidirectional nn.GRU over pack_padded_sequence (enforce_sorted=False, so sorting by length is part
-of every call), which runs each window's backward direction from its last valid step and skips
-the padding steps altogether; attention over time with the padding steps' scores at -inf. In
-inference there is no dropout. (On windows of random lengths 1...5 with C=6, E=32, K=10, Dc=128,
+embedding groups plus one linear map each for the continuous and content groups; with
+stepDenseWidth S > 0, the per-step encoder ("TimeDistributed dense", step 4b of the spec:
+e_t = ReLU(W_s z_t + b_s), tensors `step_dense.weight` [S,D] and `step_dense.bias` [S]) as one
+linear map and ReLU over all B·5 positions, padding included (the GRU skips those), after which
+the GRU reads e_t, so `gru.*.weight_ih` is [3H,S]; the GRU as one bidirectional nn.GRU over
+pack_padded_sequence (enforce_sorted=False, so sorting by length is part of every call), which
+runs each window's backward direction from its last valid step and skips the padding steps
+altogether; attention over time with the padding steps' scores at -inf. In inference there is no
+dropout. (On windows of random lengths 1...5 with C=6, E=32, K=10, Dc=128,
 H=64, packing was faster at batch sizes 1, 64 and 256 than either two single-direction nn.GRU
 calls over the padded batch with the backward input reversed per window, or a hand-written masked
 GRU loop.)
@@ -142,6 +147,9 @@ class ReferenceNetwork:
             af, h, at = int(shape["featureAttentionWidth"]), int(shape["hidden"]), int(shape["timeAttentionWidth"])
             dense_widths = [int(w) for w in shape["denseWidths"]]
             p_width = int(shape["outputWidth"])
+            s = int(shape.get("stepDenseWidth", 0))
+            if s < 0:
+                raise ValueError(f"stepDenseWidth {s} is negative")
         except (KeyError, TypeError, ValueError, json.JSONDecodeError) as error:
             fail(f"weights metadata 'shape' is missing or malformed: {error!r}")
         c = len(self.vocabulary_sizes)
@@ -179,10 +187,15 @@ class ReferenceNetwork:
         self.content_weight, self.content_bias = g_weights[-1], g_biases[-1]
         self.feature_context = tensor("feature_attention.context", (af,))
 
-        self.gru = torch.nn.GRU(d, h, batch_first=True, bidirectional=True)
+        # optional per-step encoder (step 4b); the GRU then reads S values per step instead of D
+        self.step_dense = ((tensor("step_dense.weight", (s, d)), tensor("step_dense.bias", (s,)))
+                           if s > 0 else None)
+        gru_input = s if s > 0 else d
+
+        self.gru = torch.nn.GRU(gru_input, h, batch_first=True, bidirectional=True)
         with torch.no_grad():
             for direction, suffix in (("forward", ""), ("backward", "_reverse")):
-                for name, size in (("weight_ih", (3 * h, d)), ("weight_hh", (3 * h, h)),
+                for name, size in (("weight_ih", (3 * h, gru_input)), ("weight_hh", (3 * h, h)),
                                    ("bias_ih", (3 * h,)), ("bias_hh", (3 * h,))):
                     getattr(self.gru, f"{name}_l0{suffix}").copy_(tensor(f"gru.{direction}.{name}", size))
         self.gru.eval()
@@ -223,7 +236,10 @@ class ReferenceNetwork:
         if self.k > 0:
             weighted.append(continuous_group * alpha[:, self.c:self.c + 1])
         weighted.append(content_group * alpha[:, -1:])
-        z = torch.cat(weighted, dim=1).view(b, STEPS, self.d)
+        z = torch.cat(weighted, dim=1)                                                # [BT,D]
+        if self.step_dense is not None:  # per-step encoder at every position
+            z = torch.relu(F.linear(z, *self.step_dense))                             # [BT,S]
+        z = z.view(b, STEPS, -1)
 
         # bidirectional GRU over left-aligned windows
         packed = pack_padded_sequence(z, lengths, batch_first=True, enforce_sorted=False)

@@ -7,7 +7,7 @@ import NEREContracts
 struct GradientCheckTests {
     static let shape = NetworkShape(vocabularySizes: [3, 4], embeddingWidth: 3, continuousCount: 2, contentWidth: 4,
                                     featureAttentionWidth: 3, hidden: 4, timeAttentionWidth: 3, denseWidths: [5],
-                                    outputWidth: 4)
+                                    outputWidth: 4, stepDenseWidth: 6)
 
     static func batch(_ random: inout Xoshiro256) -> (NetworkInput, [Float], [Float]) {
         let lengths = [5, 2, 3]

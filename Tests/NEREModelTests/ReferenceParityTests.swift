@@ -31,7 +31,7 @@ struct ReferenceParityTests {
         return scale == 0 ? difference : difference / scale
     }
 
-    @Test(arguments: ["model-full", "model-masked", "model-inference", "model-nocontinuous"])
+    @Test(arguments: ["model-full", "model-masked", "model-inference", "model-nocontinuous", "model-stepdense"])
     func matchesPyTorch(_ name: String) throws {
         let fixture = try Fixture(name)
         let network = NERENetwork(shape: fixture.shape)

@@ -7,7 +7,7 @@ import NEREContracts
 struct ServingNetworkTests {
     static let shape = NetworkShape(vocabularySizes: [4, 3, 6], embeddingWidth: 5, continuousCount: 3, contentWidth: 7,
                                     featureAttentionWidth: 4, hidden: 6, timeAttentionWidth: 5, denseWidths: [8, 6],
-                                    outputWidth: 7)
+                                    outputWidth: 7, stepDenseWidth: 9)
 
     struct Session {
         var categorical: [Int32]

@@ -15,7 +15,7 @@ struct BidirectionalGRULayer {
 
     init(_ parameters: ParameterSet, shape: NetworkShape) {
         hidden = shape.hidden
-        inputs = shape.stepWidth
+        inputs = shape.recurrentInputWidth
         let gates = 3 * hidden
         inputWeight = parameters.declare("gru.forward.weight_ih", [gates, inputs])
         _ = parameters.declare("gru.backward.weight_ih", [gates, inputs])

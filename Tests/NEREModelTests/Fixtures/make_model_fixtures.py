@@ -9,15 +9,21 @@ Writes, next to this script, one safetensors file per case:
   model-inference.safetensors     inference (running statistics, no dropout; the loss and its
                                   gradients are still given), B=3, lengths [2,5,1]
   model-nocontinuous.safetensors  training, K=0 (no continuous group), B=3, lengths [3,1,5]
+  model-stepdense.safetensors     training, with the per-step encoder ("TimeDistributed dense",
+                                  step 4b: e_t = ReLU(W_s z_t + b_s) ∈ R^S between feature
+                                  attention and the GRU, which then reads e_t), S=11, B=4,
+                                  lengths [5,2,4,1], denseWidths [9]
 
 All cases use C=3 categorical features with vocabularies [4,5,3], E=6, Dc=8, Af=5, H=7, At=6,
-P=8 and (except the last) K=4: small, odd sizes so that a transposed or mis-strided tensor
-cannot go unnoticed.
+P=8 and (except model-nocontinuous) K=4: small, odd sizes so that a transposed or mis-strided
+tensor cannot go unnoticed. Only model-stepdense has the step encoder; the others have none
+(their shape JSON has no `stepDenseWidth` key, which means 0).
 
 Every file holds, as F32 unless noted:
   * every parameter under its specification name (embedding tables are `embedding.0.weight`,
-    `embedding.1.weight`, ... by feature index), and the buffers `input_norm.running_mean` /
-    `input_norm.running_var` as they were BEFORE the forward pass;
+    `embedding.1.weight`, ... by feature index; with the step encoder `step_dense.weight` [S,D]
+    and `step_dense.bias` [S], and then `gru.*.weight_ih` is [3H,S]), and the buffers
+    `input_norm.running_mean` / `input_norm.running_var` as they were BEFORE the forward pass;
   * the inputs `input.categorical` [B,T,C] I32, `input.continuous` [B,T,K] (an empty [B,T,0]
     tensor when K=0), `input.content` [B,T,Dc], `input.lengths` [B] I32, `input.target` [B,P],
     and, in training mode only, `input.dropout_mask` [B,T,2H] (values 0 or 2);
@@ -26,20 +32,22 @@ Every file holds, as F32 unless noted:
     `output.running_mean` / `output.running_var` after the training-mode update (in inference
     mode equal to the buffers given);
   * `grad.<parameter name>` for every learned tensor: the gradient of `output.loss`.
-  * `__metadata__`: `shape` (JSON of the NetworkShape fields), `mode` ("training" or
-    "inference") and `l2` ("0.001").
+  * `__metadata__`: `shape` (JSON of the NetworkShape fields; `stepDenseWidth` only when the
+    step encoder is present), `mode` ("training" or "inference") and `l2` ("0.001").
 
 The network is written here with explicit tensor operations from the specification (GRU loop
 with masked steps keeping their state, batch norm with statistics over the valid positions,
-feature- and time-level attention), computed in float64 from float32-representable inputs and
-weights, and exported as float32. Before any file is written the script asserts that
+feature- and time-level attention, the optional per-step encoder applied at every position,
+padding included, whose padding outputs the masked GRU then ignores), computed in float64 from
+float32-representable inputs and weights, and exported as float32. Before any file is written
+the script asserts that
   * its GRU cell equals torch.nn.GRUCell, and its bidirectional masked GRU equals torch.nn.GRU
     (unpacked for full windows, over pack_padded_sequence for left-aligned partial ones),
   * its batch norm equals torch.nn.functional.batch_norm when all positions are valid (training
     output and running-statistics update, and inference), and on the valid rows alone otherwise,
   * garbage at padding steps changes no output, and
   * torch.autograd.gradcheck passes for the whole network on a tiny float64 instance, in both
-    modes.
+    modes, and on a tiny instance with the step encoder (training mode).
 
 The files are written with sorted header keys, so a rerun gives byte-identical files. Rerun
 from the package root (needs torch, numpy, safetensors):
@@ -78,6 +86,7 @@ class Shape:
     time_attention_width: int
     dense_widths: tuple
     output_width: int
+    step_dense_width: int = 0   # S of the optional per-step encoder (step 4b); 0 = no such layer
 
     @property
     def categorical_count(self):
@@ -100,8 +109,13 @@ class Shape:
         groups.append((start, start + self.content_width))
         return groups
 
+    @property
+    def gru_input_width(self):
+        """What the GRU reads per step: S with the step encoder, else D."""
+        return self.step_dense_width if self.step_dense_width > 0 else self.step_width
+
     def to_json(self):
-        return json.dumps({
+        fields = {
             "vocabularySizes": list(self.vocabulary_sizes),
             "embeddingWidth": self.embedding_width,
             "continuousCount": self.continuous_count,
@@ -111,7 +125,10 @@ class Shape:
             "timeAttentionWidth": self.time_attention_width,
             "denseWidths": list(self.dense_widths),
             "outputWidth": self.output_width,
-        })
+        }
+        if self.step_dense_width > 0:  # absent means 0, so shapes without the layer are unchanged
+            fields["stepDenseWidth"] = self.step_dense_width
+        return json.dumps(fields)
 
 
 def learned_shapes(shape, feature_names=None):
@@ -128,8 +145,11 @@ def learned_shapes(shape, feature_names=None):
         shapes[f"feature_attention.groups.{g}.weight"] = (shape.feature_attention_width, end - start)
         shapes[f"feature_attention.groups.{g}.bias"] = (shape.feature_attention_width,)
     shapes["feature_attention.context"] = (shape.feature_attention_width,)
+    if shape.step_dense_width > 0:
+        shapes["step_dense.weight"] = (shape.step_dense_width, d)
+        shapes["step_dense.bias"] = (shape.step_dense_width,)
     for direction in ("forward", "backward"):
-        shapes[f"gru.{direction}.weight_ih"] = (3 * h, d)
+        shapes[f"gru.{direction}.weight_ih"] = (3 * h, shape.gru_input_width)
         shapes[f"gru.{direction}.weight_hh"] = (3 * h, h)
         shapes[f"gru.{direction}.bias_ih"] = (3 * h,)
         shapes[f"gru.{direction}.bias_hh"] = (3 * h,)
@@ -297,6 +317,10 @@ def forward(shape, p, inputs, training, feature_names=None):
     alpha = softmax(scores, dim=-1)
     z = torch.cat([len(groups) * alpha[..., g:g + 1] * s for g, s in enumerate(slices)], dim=-1)
 
+    # 4b. optional per-step encoder, at every position (the masked GRU ignores padding steps)
+    if shape.step_dense_width > 0:
+        z = torch.relu(z @ p["step_dense.weight"].T + p["step_dense.bias"])  # [B,T,S]
+
     # 5. bidirectional GRU with masked steps
     o = torch.cat([masked_gru(z, mask, p, "forward", reverse=False),
                    masked_gru(z, mask, p, "backward", reverse=True)], dim=-1)  # [B,T,2H]
@@ -452,10 +476,15 @@ def check_padding_is_ignored(shape, params, inputs, training):
 def check_gradients_with_gradcheck():
     shape = Shape(vocabulary_sizes=(3, 4), embedding_width=2, continuous_count=2, content_width=3,
                   feature_attention_width=2, hidden=2, time_attention_width=3, dense_widths=(3,), output_width=2)
-    rng = np.random.default_rng(SEED + 100)
+    gradcheck_network(shape, np.random.default_rng(SEED + 100), (True, False))
+    # with the per-step encoder (step 4b)
+    gradcheck_network(dataclasses.replace(shape, step_dense_width=3), np.random.default_rng(SEED + 101), (True,))
+
+
+def gradcheck_network(shape, rng, modes):
     params = random_parameters(shape, rng)
     names = list(learned_shapes(shape))
-    for training in (True, False):
+    for training in modes:
         inputs = to_torch(random_inputs(shape, rng, [2, 5, 1], training, unknown_ids=2))
         buffers = to_torch({k: params[k] for k in ("input_norm.running_mean", "input_norm.running_var")})
         leaves = tuple(torch.from_numpy(params[n]).to(DTYPE).requires_grad_(True) for n in names)
@@ -465,7 +494,7 @@ def check_gradients_with_gradcheck():
             return outputs["loss"], outputs["prediction"], outputs["time_attention"], outputs["feature_attention"]
 
         assert torch.autograd.gradcheck(function, leaves, eps=1e-6, atol=1e-7, rtol=1e-5), \
-            f"gradcheck failed (training={training})"
+            f"gradcheck failed (training={training}, stepDenseWidth={shape.step_dense_width})"
 
 
 # ---------------------------------------------------------------------------------------------
@@ -473,11 +502,12 @@ def check_gradients_with_gradcheck():
 # ---------------------------------------------------------------------------------------------
 
 CASES = [
-    # file name, training, lengths, dense widths, continuous count, extra unknown ids
-    ("model-full.safetensors", True, [5, 5, 5, 5], (9,), 4, 3),
-    ("model-masked.safetensors", True, [1, 2, 3, 5, 4], (9, 10), 4, 4),
-    ("model-inference.safetensors", False, [2, 5, 1], (9,), 4, 2),
-    ("model-nocontinuous.safetensors", True, [3, 1, 5], (9,), 0, 2),
+    # file name, training, lengths, dense widths, continuous count, extra unknown ids, step dense width
+    ("model-full.safetensors", True, [5, 5, 5, 5], (9,), 4, 3, 0),
+    ("model-masked.safetensors", True, [1, 2, 3, 5, 4], (9, 10), 4, 4, 0),
+    ("model-inference.safetensors", False, [2, 5, 1], (9,), 4, 2, 0),
+    ("model-nocontinuous.safetensors", True, [3, 1, 5], (9,), 0, 2, 0),
+    ("model-stepdense.safetensors", True, [5, 2, 4, 1], (9,), 4, 3, 11),
 ]
 
 
@@ -504,14 +534,15 @@ def write_safetensors(path, tensors, metadata):
             assert np.array_equal(stored.get_tensor(name), tensors[name]), name
 
 
-def fixture_shape(dense_widths, continuous_count):
+def fixture_shape(dense_widths, continuous_count, step_dense_width=0):
     return Shape(vocabulary_sizes=(4, 5, 3), embedding_width=6, continuous_count=continuous_count,
                  content_width=8, feature_attention_width=5, hidden=7, time_attention_width=6,
-                 dense_widths=dense_widths, output_width=8)
+                 dense_widths=dense_widths, output_width=8, step_dense_width=step_dense_width)
 
 
-def write_case(index, file_name, training, lengths, dense_widths, continuous_count, unknown_ids):
-    shape = fixture_shape(dense_widths, continuous_count)
+def write_case(index, file_name, training, lengths, dense_widths, continuous_count, unknown_ids,
+               step_dense_width=0):
+    shape = fixture_shape(dense_widths, continuous_count, step_dense_width)
     rng = np.random.default_rng(SEED + index)
     params = random_parameters(shape, rng)
     inputs = random_inputs(shape, rng, lengths, training, unknown_ids)
@@ -545,7 +576,8 @@ def main():
     check_gru_against_torch(rng)
     check_batch_norm_against_torch(rng)
     check_gradients_with_gradcheck()
-    print("checks passed: GRU = nn.GRUCell / nn.GRU, batch norm = F.batch_norm, gradcheck")
+    print("checks passed: GRU = nn.GRUCell / nn.GRU, batch norm = F.batch_norm, gradcheck "
+          "(with and without the step encoder)")
     for index, case in enumerate(CASES):
         write_case(index, *case)
 
