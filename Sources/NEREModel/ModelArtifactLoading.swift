@@ -121,7 +121,7 @@ extension ModelArtifact {
         let shape = description.shape
         guard ([shape.embeddingWidth, shape.contentWidth, shape.featureAttentionWidth, shape.hidden,
                 shape.timeAttentionWidth, shape.outputWidth] + shape.vocabularySizes + shape.denseWidths).allSatisfy({ $0 > 0 }),
-              shape.continuousCount >= 0
+              shape.continuousCount >= 0, shape.stepDenseWidth >= 0
         else {
             throw LoadError(url, "shape \(PayloadEncoding.jsonText(shape)) has a width that is not positive")
         }

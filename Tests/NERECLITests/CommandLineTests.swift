@@ -33,6 +33,17 @@ struct CommandLineTests {
         (["bench", "index", "--widths", "100,abc"], "--widths"),
         (["bench", "index", "--vectors", "/nonexistent"], "--vectors"),
         (["bench", "index", "--prune-slack", "0.5"], "--prune-slack"),
+        (["train", "--events", "/nonexistent", "--sets", "/dev/null", "--vectors", "/tmp", "--out", "/tmp/m"], "--events"),
+        (["train", "--events", "/dev/null", "--sets", "/dev/null", "--vectors", "/tmp", "--out", "/tmp/m"],
+         "--vectors /tmp: no readable set-vectors.json"),
+        (["train", "--events", "/dev/null", "--sets", "/dev/null", "--vectors", "/tmp", "--out", "/tmp/m", "--preset", "huge"],
+         "huge"),
+        (["replay", "--events", "/dev/null", "--sets", "/dev/null", "--cache", "/tmp/x.sqlite", "--model", "/tmp"],
+         "--model needs --vectors"),
+        (["replay", "--events", "/dev/null", "--sets", "/dev/null", "--cache", "/tmp/x.sqlite", "--model-only"],
+         "--model-only needs --model"),
+        (["replay", "--events", "/dev/null", "--sets", "/dev/null", "--cache", "/tmp/x.sqlite", "--score-from", "yesterday"],
+         "--score-from yesterday"),
     ])
     func badInputGetsOneLineNamingTheProblem(arguments: [String], mentions: String) throws {
         let output = try NereProcess.run(arguments)
