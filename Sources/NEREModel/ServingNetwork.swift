@@ -20,10 +20,21 @@ public final class ServingNetwork: @unchecked Sendable {
         public var vectors: [Float]
         /// [B, T]: attention over each window's sessions, oldest first; 0 past its length.
         public var timeAttention: [Float]
+        /// [B, T, G]: each session's feature-group attention (the paper's heatmap, feature ×
+        /// time); 0 past the window's length.
+        public var featureAttention: [Float]
+        public var featureGroups: Int
 
         public func vector(_ row: Int) -> ArraySlice<Float> { vectors[row * width ..< (row + 1) * width] }
         public func attention(_ row: Int, length: Int) -> ArraySlice<Float> {
             timeAttention[row * NetworkInput.steps ..< row * NetworkInput.steps + length]
+        }
+        /// Row `row`'s heatmap: one [G] column per session, oldest first.
+        public func heatmap(_ row: Int, length: Int) -> [ArraySlice<Float>] {
+            (0..<length).map { t in
+                let start = (row * NetworkInput.steps + t) * featureGroups
+                return featureAttention[start ..< start + featureGroups]
+            }
         }
     }
 
@@ -74,8 +85,10 @@ public final class ServingNetwork: @unchecked Sendable {
     public func predict(_ windows: [[Step]], times: StageTimes? = nil) -> Predictions {
         let B = windows.count, T = NetworkInput.steps, width = network.gru.projectionWidth
         let input = NetworkInput(categorical: [], continuous: [], content: [], lengths: windows.map { min($0.count, T) })
-        let pass = NetworkActivations(input: input, shape: shape, groups: network.featureGroupCount, dropoutMask: nil,
+        let G = network.featureGroupCount
+        let pass = NetworkActivations(input: input, shape: shape, groups: G, dropoutMask: nil,
                                       training: false, keepsStepWork: false)
+        var heatmaps = [Float](repeating: 0, count: B * T * G)
         times.measure(.stepCopy) {
             for (b, window) in windows.enumerated() {
                 precondition(!window.isEmpty, "a served window holds at least one session")
@@ -83,11 +96,12 @@ public final class ServingNetwork: @unchecked Sendable {
                     step.projection.withUnsafeBufferPointer {
                         (pass.projections.pointer + (b * T + t) * width).update(from: $0.baseAddress!, count: width)
                     }
+                    heatmaps.replaceSubrange((b * T + t) * G ..< (b * T + t + 1) * G, with: step.featureWeights)
                 }
             }
         }
         network.sequence(pass, times: times)
         return Predictions(batchSize: B, width: shape.outputWidth, vectors: pass.prediction.array,
-                           timeAttention: pass.timeWeights.array)
+                           timeAttention: pass.timeWeights.array, featureAttention: heatmaps, featureGroups: G)
     }
 }
