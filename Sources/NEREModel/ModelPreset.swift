@@ -4,7 +4,7 @@
 public enum ModelPreset: String, CaseIterable, Codable, Sendable {
     /// The default, for tests and demos: 215,448 learnable parameters with the vocabularies of
     /// the synthetic `large` data, whose 352,592 training windows take about 22 s an epoch on
-    /// two cores (the paper preset about 165 s).
+    /// two cores.
     case small
     /// The paper's size: 5,994,063 learnable parameters with the vocabularies the synthetic
     /// `large` data fits (99 categories over the 13 features), against the paper's 5,994,444.
