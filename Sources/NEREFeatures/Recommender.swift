@@ -70,6 +70,9 @@ public protocol Recommender: AnyObject {
     func catalogChanged(published: [StudySet], deleted: [String])
     /// Whether the set studied next was among the items of a draft from `bucket`.
     func observe(bucket: String, hit: Bool)
+    /// The set the pair studied next, whichever answer it was shown: a recommender that chose
+    /// between answers scores the ones it did not show.
+    func observeNext(of key: WindowKey, studied: SetIndex)
     func takeChangedState() -> [LearnedValue]
     func restore(_ values: [LearnedValue])
 }
@@ -95,4 +98,6 @@ extension Recommender {
     }
 
     public func catalogChanged(published: [StudySet], deleted: [String]) {}
+
+    public func observeNext(of key: WindowKey, studied: SetIndex) {}
 }

@@ -264,6 +264,7 @@ public final class StreamPipeline {
             scorer.record(historyLength: shown.historyLength, rank: rank)
         }
         recommender.observe(bucket: shown.bucket, hit: rank != nil)
+        recommender.observeNext(of: key, studied: studied)
     }
 
     private func deadLetter(_ event: InboundEvent, _ violation: ContractViolation, into commit: inout CacheBatch) {

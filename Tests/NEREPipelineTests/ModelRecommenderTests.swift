@@ -39,9 +39,11 @@ struct ModelRecommenderTests {
         var recommendations: [CachedRecommendation]
         var report: String
         var fallbacks: [String: Int]
+        var applied: Int
     }
 
-    static func serve(batchSize: Int, cachedWindows: Int, directory: URL) async throws -> Served {
+    static func serve(batchSize: Int, cachedWindows: Int, directory: URL,
+                      fallback: ((SetCatalog) -> any Recommender)? = nil) async throws -> Served {
         let eventsPath = directory.appendingPathComponent("events.jsonl").path
         try events().joined(separator: "\n").write(toFile: eventsPath, atomically: true, encoding: .utf8)
         let catalog = SetCatalog()
@@ -56,7 +58,8 @@ struct ModelRecommenderTests {
         options.fallBackOnLowConfidence = false
         let recommender = ModelRecommender(network: network, featureSpace: FeatureSpace.fit(sessions: [], sets: sets()),
                                            confidence: nil, versionID: "test-model", content: content,
-                                           fallback: BaselineRecommender(catalog: catalog), options: options)
+                                           fallback: fallback?(catalog) ?? BaselineRecommender(catalog: catalog),
+                                           options: options)
         let cache = try StreamCache(path: directory.appendingPathComponent("cache-\(batchSize)-\(cachedWindows).sqlite").path)
         let pipeline = StreamPipeline(catalog: catalog, content: content, recommender: recommender, cache: cache,
                                       logger: Logger(label: "test"))
@@ -65,7 +68,7 @@ struct ModelRecommenderTests {
         while let batch = try await source.nextBatch() { try pipeline.process(batch) }
         try pipeline.finish()
         return Served(recommendations: try cache.recommendations(), report: "\(pipeline.scorer.report)",
-                      fallbacks: recommender.fallbacks)
+                      fallbacks: recommender.fallbacks, applied: pipeline.counters.applied)
     }
 
     @Test("one batched call per round gives what one event at a time gives, cached steps what recomputed ones give")
@@ -93,5 +96,35 @@ struct ModelRecommenderTests {
         }
         let user = served.recommendations.first { $0.recommendation.userID == "c" }!.recommendation
         #expect(user.fallback && user.fallbackReason == "unknown_set")
+    }
+}
+
+extension ModelRecommenderTests {
+    /// Counts what the fallback is told about its answers.
+    final class CountingRecommender: Recommender {
+        let base: BaselineRecommender
+        var observations = 0
+        init(catalog: SetCatalog) { base = BaselineRecommender(catalog: catalog) }
+        var modelVersion: String { base.modelVersion }
+        func learn(from entry: WindowSession, window: SessionWindow) { base.learn(from: entry, window: window) }
+        func recommend(for window: SessionWindow, count: Int) -> RecommendationDraft { base.recommend(for: window, count: count) }
+        func observe(bucket: String, hit: Bool) {
+            observations += 1
+            base.observe(bucket: bucket, hit: hit)
+        }
+        func takeChangedState() -> [LearnedValue] { base.takeChangedState() }
+        func restore(_ values: [LearnedValue]) { base.restore(values) }
+    }
+
+    @Test("the fallback's calibration hears about every event, also where the model answered instead")
+    func fallbackLearnsFromAnswersItDidNotShow() async throws {
+        nonisolated(unsafe) var counting: CountingRecommender?
+        let served = try await Self.serve(batchSize: 1_000, cachedWindows: 100, directory: try Fixture.temporaryDirectory()) {
+            let recommender = CountingRecommender(catalog: $0)
+            counting = recommender
+            return recommender
+        }
+        #expect(served.recommendations.contains { !$0.recommendation.fallback })
+        #expect(counting?.observations == served.applied)
     }
 }
