@@ -34,7 +34,9 @@ let package = Package(
         .target(name: "NEREIndex", dependencies: ["NEREContracts", "COpenBLAS"]),
         .target(name: "NEREContent", dependencies: ["NEREContracts", "NEREFeatures", "NEREIndex", "NERESetVectors"]),
         .target(name: "NERESetVectors", dependencies: ["NEREContracts", "COpenBLAS"], resources: [.copy("StopWords")]),
-        .target(name: "NEREModel", dependencies: ["NEREContracts", "NEREFeatures", "COpenBLAS"]),
+        // C for the GRU gate loop: compiled per CPU level with target_clones, no global flags.
+        .target(name: "CNEREKernels"),
+        .target(name: "NEREModel", dependencies: ["NEREContracts", "NEREFeatures", "COpenBLAS", "CNEREKernels"]),
         .target(name: "NERETraining", dependencies: [
             "NEREContracts", "NEREFeatures", "NEREModel", "NEREContent", "NERESetVectors",
         ]),

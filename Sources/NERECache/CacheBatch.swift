@@ -57,11 +57,24 @@ public struct CachedRecommendation: Sendable, Hashable {
     public var recommendation: Recommendation
     public var rankedSetIDs: [String]
     public var calibrationBucket: String
+    /// The answer computed but not shown (`UnshownAnswer`), scored at the pair's next event.
+    public var unshown: Unshown?
 
-    public init(recommendation: Recommendation, rankedSetIDs: [String], calibrationBucket: String) {
+    public struct Unshown: Sendable, Hashable {
+        public var bucket: String
+        public var setIDs: [String]
+
+        public init(bucket: String, setIDs: [String]) {
+            self.bucket = bucket
+            self.setIDs = setIDs
+        }
+    }
+
+    public init(recommendation: Recommendation, rankedSetIDs: [String], calibrationBucket: String, unshown: Unshown? = nil) {
         self.recommendation = recommendation
         self.rankedSetIDs = rankedSetIDs
         self.calibrationBucket = calibrationBucket
+        self.unshown = unshown
     }
 }
 
@@ -81,6 +94,8 @@ struct EncodedCacheBatch: Sendable {
         var calibrationBucket: String
         /// The ranking after the payload's items, which restore appends back.
         var rankedTail: String
+        var unshownBucket: String?
+        var unshownRanked: String?
     }
 
     let windows: [WindowRow]
@@ -99,7 +114,9 @@ struct EncodedCacheBatch: Sendable {
         recommendations = batch.recommendations.map { cached in
             let r = cached.recommendation
             return RecommendationRow(recommendation: r, payload: r.jsonText, calibrationBucket: cached.calibrationBucket,
-                                     rankedTail: numbers.encode(cached.rankedSetIDs.dropFirst(r.items.count)))
+                                     rankedTail: numbers.encode(cached.rankedSetIDs.dropFirst(r.items.count)),
+                                     unshownBucket: cached.unshown?.bucket,
+                                     unshownRanked: cached.unshown.map { numbers.encode($0.setIDs) })
         }
         positions = batch.positions
         deadLetters = batch.deadLetters

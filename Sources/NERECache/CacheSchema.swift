@@ -81,6 +81,12 @@ enum CacheSchema {
         migrator.registerMigration("v2-set-deletions") { db in
             try db.execute(sql: "ALTER TABLE sets ADD COLUMN deleted INTEGER NOT NULL DEFAULT 0")
         }
+        // A model's fallback answer where the model answered instead, scored at the pair's
+        // next event (after a restart too) so the fallback's calibration sees every window.
+        migrator.registerMigration("v3-unshown-answers") { db in
+            try db.execute(sql: "ALTER TABLE recommendations ADD COLUMN unshown_bucket TEXT")
+            try db.execute(sql: "ALTER TABLE recommendations ADD COLUMN unshown_ranked TEXT")
+        }
         return migrator
     }
 }

@@ -72,18 +72,21 @@ public final class StreamCache: Sendable {
             }
             let recommendation = try db.cachedStatement(sql: """
                 INSERT INTO recommendations (user_id, subject, model_version, generated_at, history_length, confidence,
-                                             fallback, payload, calibration_bucket, ranked_tail)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                             fallback, payload, calibration_bucket, ranked_tail, unshown_bucket,
+                                             unshown_ranked)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (user_id, subject) DO UPDATE SET model_version = excluded.model_version,
                     generated_at = excluded.generated_at, history_length = excluded.history_length,
                     confidence = excluded.confidence, fallback = excluded.fallback, payload = excluded.payload,
-                    calibration_bucket = excluded.calibration_bucket, ranked_tail = excluded.ranked_tail
+                    calibration_bucket = excluded.calibration_bucket, ranked_tail = excluded.ranked_tail,
+                    unshown_bucket = excluded.unshown_bucket, unshown_ranked = excluded.unshown_ranked
                 """)
             for row in batch.recommendations {
                 let r = row.recommendation
                 try recommendation.execute(arguments: [r.userID, r.subject.rawValue, r.modelVersion, r.generatedAt.rfc3339,
                                                        r.historyLength, r.confidence, r.fallback,
-                                                       row.payload, row.calibrationBucket, row.rankedTail])
+                                                       row.payload, row.calibrationBucket, row.rankedTail,
+                                                       row.unshownBucket, row.unshownRanked])
             }
             let deadLetter = try db.cachedStatement(sql: """
                 INSERT OR REPLACE INTO dead_letters (topic, partition, offset, reason, field, detail, key, payload)
@@ -195,7 +198,8 @@ public final class StreamCache: Sendable {
     public func recommendations() throws -> [CachedRecommendation] {
         try queue.read { db in
             let rows = try Row.fetchCursor(db, sql: """
-                SELECT user_id, subject, payload, calibration_bucket, ranked_tail FROM recommendations
+                SELECT user_id, subject, payload, calibration_bucket, ranked_tail, unshown_bucket, unshown_ranked
+                FROM recommendations
                 ORDER BY user_id, subject
                 """)
             var recommendations: [CachedRecommendation] = []
@@ -207,9 +211,18 @@ public final class StreamCache: Sendable {
                     throw CacheError.corruptRow(table: "recommendations", key: key.description,
                                                 reason: "ranked_tail names a set number the sets table does not have")
                 }
+                var unshown: CachedRecommendation.Unshown?
+                if let bucket: String = row["unshown_bucket"] {
+                    let ranked = try Self.decode([SetReference].self, row["unshown_ranked"], table: "recommendations", key: key)
+                    guard let setIDs = setNumbers.decode(ranked) else {
+                        throw CacheError.corruptRow(table: "recommendations", key: key.description,
+                                                    reason: "unshown_ranked names a set number the sets table does not have")
+                    }
+                    unshown = .init(bucket: bucket, setIDs: setIDs)
+                }
                 recommendations.append(CachedRecommendation(recommendation: recommendation,
                                                             rankedSetIDs: recommendation.items.map(\.setID) + tail,
-                                                            calibrationBucket: row["calibration_bucket"]))
+                                                            calibrationBucket: row["calibration_bucket"], unshown: unshown))
             }
             return recommendations
         }

@@ -20,14 +20,32 @@ public struct RecommendationDraft: Sendable, Hashable {
     public var attention: [Double]
     /// Which online calibration bucket `confidence` came from; echoed back in `observe`.
     public var calibrationBucket: String
+    /// The answer a recommender computed but did not show, if any.
+    public var unshown: UnshownAnswer?
 
     public init(items: [ScoredSet], confidence: Double, fallbackReason: String?, attention: [Double],
-                calibrationBucket: String) {
+                calibrationBucket: String, unshown: UnshownAnswer? = nil) {
         self.items = items
         self.confidence = confidence
         self.fallbackReason = fallbackReason
         self.attention = attention
         self.calibrationBucket = calibrationBucket
+        self.unshown = unshown
+    }
+}
+
+/// An answer computed but not shown — a model's fallback where the model answered — scored
+/// against the pair's next event like the shown one (and kept in the cache with it, so a
+/// restart scores it too). Otherwise the fallback's calibration would learn only from the
+/// windows the model found hard, drift down, and hand the model windows the fallback answers
+/// better.
+public struct UnshownAnswer: Sendable, Hashable {
+    public var bucket: String
+    public var items: [SetIndex]
+
+    public init(bucket: String, items: [SetIndex]) {
+        self.bucket = bucket
+        self.items = items
     }
 }
 
@@ -70,9 +88,6 @@ public protocol Recommender: AnyObject {
     func catalogChanged(published: [StudySet], deleted: [String])
     /// Whether the set studied next was among the items of a draft from `bucket`.
     func observe(bucket: String, hit: Bool)
-    /// The set the pair studied next, whichever answer it was shown: a recommender that chose
-    /// between answers scores the ones it did not show.
-    func observeNext(of key: WindowKey, studied: SetIndex)
     func takeChangedState() -> [LearnedValue]
     func restore(_ values: [LearnedValue])
 }
@@ -98,6 +113,4 @@ extension Recommender {
     }
 
     public func catalogChanged(published: [StudySet], deleted: [String]) {}
-
-    public func observeNext(of key: WindowKey, studied: SetIndex) {}
 }

@@ -1,8 +1,8 @@
-/// Vectorised exp, sigmoid and tanh for the gate loops. libm's scalar calls cost more than the
-/// recurrent matrix products at batch 64 (three transcendental calls per hidden unit and step),
-/// so they use a Cephes-style exp: range reduction to r ∈ [−ln2/2, ln2/2], a degree-6
-/// polynomial, and the exponent written into the float's bits. Relative error ≈ 2e-7, far
-/// inside the 1e-4 parity tolerance.
+/// Vectorised exp and tanh for the attention layers. libm's scalar calls cost more than the
+/// matrix products around them, so they use a Cephes-style exp: range reduction to
+/// r ∈ [−ln2/2, ln2/2], a degree-6 polynomial, and the exponent written into the float's bits.
+/// Relative error ≈ 2e-7, far inside the 1e-4 parity tolerance. (The GRU's gates use the same
+/// exp in C, CNEREKernels, where it can be compiled for AVX2 and AVX-512 as well.)
 ///
 /// The functions are written on scalars, branch-free and with wrapping integer arithmetic, so
 /// that LLVM vectorises the loops over a buffer at whatever width the target offers. (Written
@@ -34,14 +34,7 @@ enum FastMath {
     }
 
     @inline(__always)
-    static func sigmoid(_ x: Float) -> Float { 1 / (1 + exp(-x)) }
-
-    @inline(__always)
     static func tanh(_ x: Float) -> Float { 1 - 2 / (exp(x + x) + 1) }
-
-    static func sigmoid(_ values: UnsafeMutablePointer<Float>, count: Int) {
-        for i in 0..<count { values[i] = sigmoid(values[i]) }
-    }
 
     static func tanh(_ values: UnsafeMutablePointer<Float>, count: Int) {
         for i in 0..<count { values[i] = tanh(values[i]) }

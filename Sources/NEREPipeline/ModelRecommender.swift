@@ -33,12 +33,6 @@ public final class ModelRecommender: Recommender {
     private var setFeatures: [String: EncodedSetFeatures] = [:]
     private var cache: StepCache
 
-    /// The fallback's answer to each pair the model answered instead, kept until the pair's
-    /// next event scores it. Without this the fallback's calibration would learn only from
-    /// the windows the model found hard, drift down, and hand the model windows the fallback
-    /// answers better.
-    private var unshown: [WindowKey: (bucket: String, items: Set<SetIndex>)] = [:]
-
     public private(set) var answeredByModel = 0
     public private(set) var fallbacks: [String: Int] = [:]
 
@@ -134,9 +128,10 @@ public final class ModelRecommender: Recommender {
             return counted(prepared.draft, reason: "low_confidence")
         }
         answeredByModel += 1
-        unshown[window.key] = (prepared.draft.calibrationBucket, Set(prepared.draft.items.map(\.setIndex)))
         return RecommendationDraft(items: items, confidence: confidence, fallbackReason: nil,
-                                   attention: attention.map(Double.init), calibrationBucket: Self.modelBucket)
+                                   attention: attention.map(Double.init), calibrationBucket: Self.modelBucket,
+                                   unshown: UnshownAnswer(bucket: prepared.draft.calibrationBucket,
+                                                          items: prepared.draft.items.map(\.setIndex)))
     }
 
     private func counted(_ draft: RecommendationDraft, reason: String) -> RecommendationDraft {
@@ -147,16 +142,9 @@ public final class ModelRecommender: Recommender {
     }
 
     /// The model's confidence is calibrated offline; only the fallback's buckets learn here,
-    /// from its shown answers and (`observeNext`) from those the model replaced.
+    /// from its shown answers and from those the model replaced (`UnshownAnswer`).
     public func observe(bucket: String, hit: Bool) {
         if bucket != Self.modelBucket { fallback.observe(bucket: bucket, hit: hit) }
-    }
-
-    public func observeNext(of key: WindowKey, studied: SetIndex) {
-        if let answer = unshown.removeValue(forKey: key) {
-            fallback.observe(bucket: answer.bucket, hit: answer.items.contains(studied))
-        }
-        fallback.observeNext(of: key, studied: studied)
     }
 
     public func takeChangedState() -> [LearnedValue] { fallback.takeChangedState() }

@@ -89,7 +89,8 @@ public final class StreamPipeline {
             let recommendation = cached.recommendation
             current[WindowKey(userID: recommendation.userID, subject: recommendation.subject)] = CurrentRecommendation(
                 items: cached.rankedSetIDs.map { catalog.intern($0) },
-                historyLength: recommendation.historyLength, bucket: cached.calibrationBucket)
+                historyLength: recommendation.historyLength, bucket: cached.calibrationBucket,
+                unshown: cached.unshown.map { UnshownAnswer(bucket: $0.bucket, items: $0.setIDs.map { catalog.intern($0) }) })
         }
         counters = PipelineCounters(restoring: try cache.counters())
         return try cache.positions()
@@ -160,7 +161,10 @@ public final class StreamPipeline {
             latest[key].map {
                 CachedRecommendation(recommendation: recommendation(from: $0),
                                      rankedSetIDs: $0.draft.items.map { catalog.id(of: $0.setIndex) },
-                                     calibrationBucket: $0.draft.calibrationBucket)
+                                     calibrationBucket: $0.draft.calibrationBucket,
+                                     unshown: $0.draft.unshown.map { unshown in
+                                         .init(bucket: unshown.bucket, setIDs: unshown.items.map { catalog.id(of: $0) })
+                                     })
             }
         }
         commit.positions = batch.positions
@@ -216,7 +220,7 @@ public final class StreamPipeline {
         for (var pending, draft) in zip(round.pending, drafts) {
             pending.draft = draft
             current[pending.key] = CurrentRecommendation(items: draft.items.map(\.setIndex), historyLength: pending.historyLength,
-                                                         bucket: draft.calibrationBucket)
+                                                         bucket: draft.calibrationBucket, unshown: draft.unshown)
             if !sinks.isEmpty {
                 let recommendation = recommendation(from: pending)
                 for sink in sinks { try sink.emit(recommendation) }
@@ -264,7 +268,7 @@ public final class StreamPipeline {
             scorer.record(historyLength: shown.historyLength, rank: rank)
         }
         recommender.observe(bucket: shown.bucket, hit: rank != nil)
-        recommender.observeNext(of: key, studied: studied)
+        if let unshown = shown.unshown { recommender.observe(bucket: unshown.bucket, hit: unshown.items.contains(studied)) }
     }
 
     private func deadLetter(_ event: InboundEvent, _ violation: ContractViolation, into commit: inout CacheBatch) {
@@ -307,10 +311,12 @@ struct CurrentRecommendation {
     var items: [SetIndex]
     var historyLength: Int
     var bucket: String
+    var unshown: UnshownAnswer?
 
-    init(items: [SetIndex], historyLength: Int, bucket: String) {
+    init(items: [SetIndex], historyLength: Int, bucket: String, unshown: UnshownAnswer? = nil) {
         self.items = items
         self.historyLength = historyLength
         self.bucket = bucket
+        self.unshown = unshown
     }
 }

@@ -42,7 +42,9 @@ struct ModelRecommenderTests {
         var applied: Int
     }
 
-    static func serve(batchSize: Int, cachedWindows: Int, directory: URL,
+    /// Replays the log through a model into `cacheName`; with `stopAfter`, only that many
+    /// batches, as if the process died there (a later call resumes from the cache).
+    static func serve(batchSize: Int, cachedWindows: Int, directory: URL, cacheName: String? = nil, stopAfter: Int? = nil,
                       fallback: ((SetCatalog) -> any Recommender)? = nil) async throws -> Served {
         let eventsPath = directory.appendingPathComponent("events.jsonl").path
         try events().joined(separator: "\n").write(toFile: eventsPath, atomically: true, encoding: .utf8)
@@ -60,12 +62,18 @@ struct ModelRecommenderTests {
                                            confidence: nil, versionID: "test-model", content: content,
                                            fallback: fallback?(catalog) ?? BaselineRecommender(catalog: catalog),
                                            options: options)
-        let cache = try StreamCache(path: directory.appendingPathComponent("cache-\(batchSize)-\(cachedWindows).sqlite").path)
+        let cache = try StreamCache(path: directory.appendingPathComponent(cacheName ?? "cache-\(batchSize)-\(cachedWindows).sqlite").path)
         let pipeline = StreamPipeline(catalog: catalog, content: content, recommender: recommender, cache: cache,
                                       logger: Logger(label: "test"))
         try pipeline.loadCatalog(sets())
+        let resumeAt = try pipeline.restore().first?.nextOffset ?? 0
         var source = try FileReplaySource(path: eventsPath, batchSize: batchSize)
-        while let batch = try await source.nextBatch() { try pipeline.process(batch) }
+        source.resume(after: resumeAt)
+        var batches = 0
+        while batches < stopAfter ?? .max, let batch = try await source.nextBatch() {
+            try pipeline.process(batch)
+            batches += 1
+        }
         try pipeline.finish()
         return Served(recommendations: try cache.recommendations(), report: "\(pipeline.scorer.report)",
                       fallbacks: recommender.fallbacks, applied: pipeline.counters.applied)
@@ -80,6 +88,20 @@ struct ModelRecommenderTests {
         #expect(batched.recommendations == oneByOne.recommendations)
         #expect(batched.report == oneByOne.report)
         #expect(batched.fallbacks == oneByOne.fallbacks)
+    }
+
+    @Test("a run stopped after any batch and resumed from the cache ends with the same cache, fallback answers the model replaced included")
+    func resumedRunsEqualUninterruptedOnes() async throws {
+        let directory = try Fixture.temporaryDirectory()
+        let whole = try await Self.serve(batchSize: 4, cachedWindows: 100, directory: directory, cacheName: "whole.sqlite")
+        #expect(whole.recommendations.contains { $0.unshown != nil && $0.unshown?.bucket != "model" })
+        for stop in [1, 5, 9] {
+            let name = "stopped-\(stop).sqlite"
+            _ = try await Self.serve(batchSize: 4, cachedWindows: 100, directory: directory, cacheName: name, stopAfter: stop)
+            let resumed = try await Self.serve(batchSize: 4, cachedWindows: 100, directory: directory, cacheName: name)
+            #expect(resumed.recommendations == whole.recommendations, "stopped after batch \(stop)")
+            #expect(resumed.report == whole.report, "stopped after batch \(stop)")
+        }
     }
 
     @Test("cold starts and windows holding a set without a content vector fall back, marked with the reason")

@@ -1,3 +1,5 @@
+import CNEREKernels
+
 /// The bidirectional GRU over a masked window, PyTorch's gate convention (r, z, n):
 ///   r = σ(W_ir x + b_ir + W_hr h + b_hr), u = σ(W_iz x + b_iz + W_hz h + b_hz),
 ///   n = tanh(W_in x + b_in + r ⊙ (W_hn h + b_hn)), h' = (1 − u) ⊙ n + u ⊙ h,
@@ -51,7 +53,7 @@ struct BidirectionalGRULayer {
     func recurrence(_ parameters: ParameterSet, gi: UnsafePointer<Float>, lengths: [Int], steps T: Int,
                     gates: [UnsafeMutablePointer<Float>]?, into o: UnsafeMutablePointer<Float>, times: StageTimes? = nil) {
         let H = hidden, B = lengths.count, oStride = 2 * H
-        let gh = FloatBuffer(count: B * 3 * H), candidate = FloatBuffer(count: H), zeros = FloatBuffer(count: H)
+        let gh = FloatBuffer(count: B * 3 * H), zeros = FloatBuffer(count: H)
         for direction in 0..<2 {
             let weight = parameters.value(recurrentWeights[direction]), bias = parameters.value(recurrentBiases[direction])
             var previous: Int?
@@ -74,18 +76,12 @@ struct BidirectionalGRULayer {
                         if let gates { gates[direction].advanced(by: n * gateWidth).update(repeating: 0, count: gateWidth) }
                         continue
                     }
-                    let x = gi + n * projectionWidth + direction * 3 * H, g = gh.pointer + b * 3 * H
-                    for j in 0..<(2 * H) { g[j] += x[j] }
-                    FastMath.sigmoid(g, count: 2 * H)
-                    let r = g, u = g + H, ghn = g + 2 * H, c = candidate.pointer
-                    for j in 0..<H { c[j] = x[2 * H + j] + r[j] * ghn[j] }
-                    FastMath.tanh(c, count: H)
-                    for j in 0..<H { h[j] = (1 - u[j]) * c[j] + u[j] * hPrevious[j] }
+                    // The gate arithmetic is C (CNEREKernels) so it runs at the CPU's vector width.
+                    let x = gi + n * projectionWidth + direction * 3 * H, g = UnsafePointer(gh.pointer + b * 3 * H)
                     if let gates {
-                        let stored = gates[direction] + n * gateWidth
-                        stored.update(from: g, count: 2 * H)
-                        (stored + 2 * H).update(from: c, count: H)
-                        (stored + 3 * H).update(from: ghn, count: H)
+                        nere_gru_gates_training(H, x, g, hPrevious, h, gates[direction] + n * gateWidth)
+                    } else {
+                        nere_gru_gates(H, x, g, hPrevious, h)
                     }
                 }
                 previous = t
