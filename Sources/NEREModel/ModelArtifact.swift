@@ -24,8 +24,6 @@ public struct ModelArtifact: Sendable {
     public static let formatVersion = 1
     public static let tensorsFile = "model.safetensors"
     public static let descriptionFile = "model.json"
-    static let runningMeanTensor = "input_norm.running_mean"
-    static let runningVarianceTensor = "input_norm.running_var"
 
     public let network: NERENetwork
     /// Nil for a shape made by hand rather than from a preset.
@@ -89,18 +87,7 @@ public struct ModelArtifact: Sendable {
     /// the version id.
     @discardableResult
     public mutating func write(to directory: URL) throws -> String {
-        var tensors: [String: Safetensors.Tensor] = [:]
-        for entry in network.parameters.entries {
-            tensors[entry.name] = Safetensors.Tensor(network.parameters.tensor(entry), shape: entry.shape)
-        }
-        tensors[Self.runningMeanTensor] = Safetensors.Tensor(network.runningMean.array, shape: [network.shape.stepWidth])
-        tensors[Self.runningVarianceTensor] = Safetensors.Tensor(network.runningVariance.array,
-                                                                 shape: [network.shape.stepWidth])
-        let bytes = Safetensors(tensors: tensors, metadata: [
-            "format": Self.format,
-            "shape": PayloadEncoding.jsonText(network.shape),
-            "features": PayloadEncoding.jsonText(network.categoricalNames),
-        ]).serialized()
+        let bytes = network.weightsFile(metadata: ["format": Self.format]).serialized()
         var description = Description(format: Self.format, formatVersion: Self.formatVersion, versionID: "",
                                       createdAt: createdAt, preset: preset, shape: network.shape,
                                       features: network.categoricalNames, featureSpace: featureSpace,

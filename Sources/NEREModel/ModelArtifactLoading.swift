@@ -67,12 +67,13 @@ extension ModelArtifact {
             network.parameters.set(entry, to: try values(entry.name, shape: entry.shape))
         }
         let width = shape.stepWidth
-        let mean = try values(runningMeanTensor, shape: [width]), variance = try values(runningVarianceTensor, shape: [width])
+        let mean = try values(NERENetwork.runningMeanTensor, shape: [width]),
+            variance = try values(NERENetwork.runningVarianceTensor, shape: [width])
         for j in 0..<width {
             network.runningMean[j] = mean[j]
             network.runningVariance[j] = variance[j]
         }
-        let known = Set(network.parameters.entries.map(\.name) + [runningMeanTensor, runningVarianceTensor])
+        let known = Set(network.parameters.entries.map(\.name) + [NERENetwork.runningMeanTensor, NERENetwork.runningVarianceTensor])
         let unknown = file.tensors.keys.filter { !known.contains($0) }.sorted()
         guard unknown.isEmpty else {
             throw LoadError(tensorsURL, "holds tensors the network described in \(descriptionFile) has no place for: "

@@ -44,7 +44,7 @@ struct ModelReference {
         let out = directory.appendingPathComponent("reference.json")
         do {
             try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
-            try Data(try Self.weights(workload.network).serialized()).write(to: weights)
+            try Data(workload.network.weightsFile().serialized()).write(to: weights)
             try Data(Self.inputs(workload, expected: expected).serialized()).write(to: inputs)
         } catch {
             return .failure(ReferenceSkipped(reason: "cannot write the reference's input: \(error.localizedDescription)"))
@@ -57,22 +57,6 @@ struct ModelReference {
             return .success(output)
         }
         return status.flatMap { _ in .failure(ReferenceSkipped(reason: "the reference wrote no figures")) }
-    }
-
-    /// Every learned tensor under its own name, the batch-norm running statistics, and the
-    /// metadata the script reads: `shape` (NetworkShape as JSON) and `features` (the names of
-    /// the embedding tables, in order).
-    static func weights(_ network: NERENetwork) throws -> Safetensors {
-        var tensors: [String: Safetensors.Tensor] = [:]
-        for entry in network.parameters.entries {
-            tensors[entry.name] = Safetensors.Tensor(network.parameters.tensor(entry), shape: entry.shape)
-        }
-        let D = network.shape.stepWidth
-        tensors["input_norm.running_mean"] = Safetensors.Tensor(network.runningMean.array, shape: [D])
-        tensors["input_norm.running_var"] = Safetensors.Tensor(network.runningVariance.array, shape: [D])
-        let shape = String(decoding: try JSONEncoder().encode(network.shape), as: UTF8.self)
-        let features = String(decoding: try JSONEncoder().encode(network.categoricalNames), as: UTF8.self)
-        return Safetensors(tensors: tensors, metadata: ["shape": shape, "features": features])
     }
 
     static func inputs(_ workload: ModelWorkload, expected: [Float]) -> Safetensors {
