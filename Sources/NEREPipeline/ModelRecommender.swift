@@ -19,6 +19,9 @@ public final class ModelRecommender: Recommender {
         /// When false the model answers whenever it can, whatever its confidence (for
         /// evaluating the model alone).
         public var fallBackOnLowConfidence = true
+        /// When set, the model's nearest sets are blended into the fallback's ranking (each
+        /// adds this weight × its cosine to its score) instead of replacing it.
+        public var blendWeight: Double?
 
         public init() {}
     }
@@ -124,6 +127,19 @@ public final class ModelRecommender: Recommender {
         let items = content.nearest(to: prediction, in: window.key.subject, count: count)
         guard let nearest = items.first else { return counted(prepared.draft, reason: "no_content_in_subject") }
         let confidence = confidenceModel?.confidence(nearestCosine: nearest.score, historyLength: window.historyLength) ?? 0.5
+        if let weight = options.blendWeight {
+            answeredByModel += 1
+            var scores: [SetIndex: Double] = [:]
+            for item in prepared.draft.items { scores[item.setIndex] = item.score }
+            for item in items where item.score > 0 { scores[item.setIndex, default: 0] += weight * item.score }
+            var draft = prepared.draft
+            draft.items = scores.map { ScoredSet(setIndex: $0.key, score: $0.value) }
+                .sorted { $0.score != $1.score ? $0.score > $1.score : $0.setIndex < $1.setIndex }
+                .prefix(count).map { $0 }
+            draft.fallbackReason = nil
+            draft.attention = attention.map(Double.init)
+            return draft
+        }
         if options.fallBackOnLowConfidence && prepared.draft.confidence > confidence {
             return counted(prepared.draft, reason: "low_confidence")
         }

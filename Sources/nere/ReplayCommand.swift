@@ -54,6 +54,9 @@ struct ReplayCommand: AsyncParsableCommand {
     @Flag(help: "With --model: answer with the model whenever it can, never falling back on low confidence.")
     var modelOnly = false
 
+    @Option(help: "With --model: blend the model's nearest sets into the fallback's ranking with this weight × cosine.")
+    var modelBlend: Double?
+
     @OptionGroup var logging: LoggingOptions
 
     func validate() throws {
@@ -85,6 +88,7 @@ struct ReplayCommand: AsyncParsableCommand {
         index.exactBelow = exactBelow
         var modelOptions = ModelRecommender.Options()
         modelOptions.fallBackOnLowConfidence = !modelOnly
+        modelOptions.blendWeight = modelBlend
         let result = try await replay(events: events, sets: sets, cache: cache, out: out, recommendations: recommendations,
                                       batchSize: batchSize, items: items, vectors: vectors, index: index,
                                       indexDirectory: indexDir, model: model, modelOptions: modelOptions,

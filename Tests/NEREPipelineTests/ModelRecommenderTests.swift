@@ -45,6 +45,7 @@ struct ModelRecommenderTests {
     /// Replays the log through a model into `cacheName`; with `stopAfter`, only that many
     /// batches, as if the process died there (a later call resumes from the cache).
     static func serve(batchSize: Int, cachedWindows: Int, directory: URL, cacheName: String? = nil, stopAfter: Int? = nil,
+                      blendWeight: Double? = nil, modelAnswers: Bool = true,
                       fallback: ((SetCatalog) -> any Recommender)? = nil) async throws -> Served {
         let eventsPath = directory.appendingPathComponent("events.jsonl").path
         try events().joined(separator: "\n").write(toFile: eventsPath, atomically: true, encoding: .utf8)
@@ -57,9 +58,12 @@ struct ModelRecommenderTests {
         network.initialise(seed: 7)
         var options = ModelRecommender.Options()
         options.cachedWindows = cachedWindows
-        options.fallBackOnLowConfidence = false
+        options.fallBackOnLowConfidence = !modelAnswers
+        options.blendWeight = blendWeight
+        // Without `modelAnswers` the model's confidence is 0 and every answer is the fallback's.
+        let confidence = modelAnswers ? nil : ConfidenceModel(weights: [-50, 0, 0, 0, 0, 0, 0], items: 100)
         let recommender = ModelRecommender(network: network, featureSpace: FeatureSpace.fit(sessions: [], sets: sets()),
-                                           confidence: nil, versionID: "test-model", content: content,
+                                           confidence: confidence, versionID: "test-model", content: content,
                                            fallback: fallback?(catalog) ?? BaselineRecommender(catalog: catalog),
                                            options: options)
         let cache = try StreamCache(path: directory.appendingPathComponent(cacheName ?? "cache-\(batchSize)-\(cachedWindows).sqlite").path)
@@ -148,5 +152,35 @@ extension ModelRecommenderTests {
         }
         #expect(served.recommendations.contains { !$0.recommendation.fallback })
         #expect(counting?.observations == served.applied)
+    }
+}
+
+extension ModelRecommenderTests {
+    @Test("a blend adds weight × cosine of the model's nearest sets to the fallback's scores")
+    func blendingAddsTheModelsNeighbours() async throws {
+        let directory = try Fixture.temporaryDirectory()
+        let fallbackOnly = try await Self.serve(batchSize: 1_000, cachedWindows: 100, directory: directory,
+                                                cacheName: "fallback.sqlite", modelAnswers: false)
+        let weightless = try await Self.serve(batchSize: 1_000, cachedWindows: 100, directory: directory,
+                                              cacheName: "weightless.sqlite", blendWeight: 0)
+        let modelOnly = try await Self.serve(batchSize: 1_000, cachedWindows: 100, directory: directory,
+                                             cacheName: "model.sqlite")
+        let dominant = try await Self.serve(batchSize: 1_000, cachedWindows: 100, directory: directory,
+                                            cacheName: "dominant.sqlite", blendWeight: 1_000)
+        func rankings(_ served: Served) -> [String: [String]] {
+            Dictionary(uniqueKeysWithValues: served.recommendations.map { ($0.recommendation.userID, $0.rankedSetIDs) })
+        }
+        // Weight 0 changes no score: the fallback's rankings, but answered (and marked) as the model's.
+        #expect(rankings(weightless) == rankings(fallbackOnly))
+        #expect(weightless.recommendations.contains { !$0.recommendation.fallback })
+        // An overwhelming weight puts the model's positive-cosine neighbours first, in its order.
+        for (user, ranking) in rankings(dominant) {
+            let model = rankings(modelOnly)[user] ?? []
+            let served = modelOnly.recommendations.first { $0.recommendation.userID == user }?.recommendation
+            guard served?.fallback == false else { continue }
+            let positive = modelOnly.recommendations.first { $0.recommendation.userID == user }!
+                .recommendation.items.filter { $0.score > 0 }.map(\.setID)
+            #expect(Array(ranking.prefix(positive.count)) == Array(model.prefix(positive.count)), "user \(user)")
+        }
     }
 }
