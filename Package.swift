@@ -23,6 +23,8 @@ let package = Package(
                        providers: [.apt(["libopenblas-dev"])]),
 
         .target(name: "NEREContracts"),
+        // librdkafka wrapper: configuration, errors, producer, consumer, admin, mock cluster.
+        .target(name: "NEREKafka", dependencies: ["CRDKafka", "NEREContracts"]),
         .target(name: "NEREFeatures", dependencies: ["NEREContracts"]),
         .target(name: "NEREBaseline", dependencies: ["NEREContracts", "NEREFeatures"]),
         .target(name: "NEREEvaluation", dependencies: ["NEREContracts"]),
@@ -67,6 +69,7 @@ let package = Package(
         .testTarget(name: "NERETrainingTests", dependencies: [
             "NERETraining", "NEREModel", "NEREFeatures", "NEREContracts", "NERESynthetic", "NERESetVectors", "NEREContent",
         ]),
+        .testTarget(name: "NEREKafkaTests", dependencies: ["NEREKafka", "CRDKafka"]),
         .testTarget(name: "NERECLITests", dependencies: ["nere", "NERECache", "NEREIndex"]),
     ]
 )
