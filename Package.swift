@@ -48,7 +48,7 @@ let package = Package(
         ]),
         .executableTarget(name: "nere", dependencies: [
             "NEREPipeline", "NEREFeatures", "NEREBaseline", "NERESynthetic", "NERESetVectors", "NEREIndex", "NERECache", "NEREContracts",
-            "NEREEvaluation", "NEREModel", "NERETraining", "CRDKafka", "COpenBLAS",
+            "NEREEvaluation", "NEREModel", "NERETraining", "NEREKafka", "CRDKafka", "COpenBLAS",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),
@@ -70,6 +70,6 @@ let package = Package(
             "NERETraining", "NEREModel", "NEREFeatures", "NEREContracts", "NERESynthetic", "NERESetVectors", "NEREContent",
         ]),
         .testTarget(name: "NEREKafkaTests", dependencies: ["NEREKafka", "CRDKafka"]),
-        .testTarget(name: "NERECLITests", dependencies: ["nere", "NERECache", "NEREIndex"]),
+        .testTarget(name: "NERECLITests", dependencies: ["nere", "NERECache", "NEREIndex", "NEREKafka"]),
     ]
 )

@@ -44,6 +44,8 @@ struct CommandLineTests {
          "--model-only needs --model"),
         (["replay", "--events", "/dev/null", "--sets", "/dev/null", "--cache", "/tmp/x.sqlite", "--score-from", "yesterday"],
          "--score-from yesterday"),
+        (["dev-broker", "--topics", "/nonexistent"], "--topics"),
+        (["dev-broker", "--topics", "/tmp", "--brokers", "0"], "--brokers"),
     ])
     func badInputGetsOneLineNamingTheProblem(arguments: [String], mentions: String) throws {
         let output = try NereProcess.run(arguments)

@@ -1,0 +1,83 @@
+import ArgumentParser
+import Dispatch
+import Foundation
+import NEREContracts
+import NEREKafka
+
+/// `nere dev-broker`: librdkafka's mock cluster on loopback with the topics of `topics/`, for
+/// trying clients and the service without a Kafka installation. It speaks the real protocol
+/// but keeps everything in memory and is gone when the command exits.
+struct DevBrokerCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "dev-broker",
+        abstract: "Start librdkafka's in-memory mock Kafka cluster on loopback with the topics of topics/.",
+        discussion: """
+            Prints `bootstrap <host:port>` on the first line, then one line per topic created, and runs \
+            until SIGINT or SIGTERM. For development and tests only: nothing is persisted.
+            """)
+
+    @Option(help: "Directory of topic definitions.")
+    var topics: String = "topics"
+
+    @Option(help: "Brokers in the mock cluster.")
+    var brokers: Int = 1
+
+    func validate() throws {
+        guard (1...16).contains(brokers) else { throw ValidationError("--brokers must be 1…16, got \(brokers)") }
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: topics, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw ValidationError("--topics \(topics): no such directory (run from the repository root or pass --topics)")
+        }
+    }
+
+    func run() async throws {
+        let definitions: [TopicDefinition]
+        do {
+            definitions = try TopicDefinition.loadAll(from: URL(fileURLWithPath: topics))
+        } catch {
+            throw ValidationError("--topics \(topics): \(error)")
+        }
+        let cluster = try KafkaMockCluster(brokers: Int32(brokers))
+        print("bootstrap \(cluster.bootstrapServers)")
+        for topic in definitions {
+            try cluster.createTopic(topic.name, partitions: Int32(topic.partitions), replicationFactor: Int32(min(brokers, 3)))
+            print("created \(topic.name) (\(topic.partitions) partitions)")
+        }
+        fflush(nil)
+        await Self.untilInterrupted()
+        withExtendedLifetime(cluster) {}
+    }
+
+    /// Suspends until SIGINT or SIGTERM arrives.
+    static func untilInterrupted() async {
+        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
+            let once = Once(continuation)
+            for number in [SIGINT, SIGTERM] {
+                signal(number, SIG_IGN)
+                let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
+                source.setEventHandler { once.resume() }
+                source.resume()
+                Once.keep(source)
+            }
+        }
+    }
+}
+
+/// Resumes a continuation at most once, from whichever signal comes first.
+private final class Once: @unchecked Sendable {
+    private var continuation: CheckedContinuation<Void, Never>?
+    private let lock = NSLock()
+    nonisolated(unsafe) private static var sources: [any DispatchSourceSignal] = []
+
+    init(_ continuation: CheckedContinuation<Void, Never>) { self.continuation = continuation }
+
+    static func keep(_ source: any DispatchSourceSignal) { sources.append(source) }
+
+    func resume() {
+        lock.lock()
+        let pending = continuation
+        continuation = nil
+        lock.unlock()
+        pending?.resume()
+    }
+}
