@@ -71,7 +71,7 @@ import Testing
         try await b.subscribe(topics: [topic])
         var consumedB: [KafkaConsumerMessage] = []
         let clock = ContinuousClock()
-        let deadline = clock.now + .seconds(15)
+        let deadline = clock.now + .seconds(60)
         func bothAssigned() async throws -> Bool {
             guard !logB.assigned.isEmpty, !logA.revoked.isEmpty else { return false }
             let (pa, pb) = (try await a.assignment(), try await b.assignment())

@@ -44,7 +44,7 @@ struct TestTimeout: Error, CustomStringConvertible {
 
 /// Polls `consumer` until `done(all messages so far)` or the deadline; commits after each
 /// batch when `commit` is set.
-func consume(_ consumer: KafkaConsumer, commit: Bool = false, timeout: Duration = .seconds(15),
+func consume(_ consumer: KafkaConsumer, commit: Bool = false, timeout: Duration = .seconds(60),
              until done: ([KafkaConsumerMessage]) -> Bool) async throws -> [KafkaConsumerMessage] {
     let clock = ContinuousClock()
     let deadline = clock.now + timeout
