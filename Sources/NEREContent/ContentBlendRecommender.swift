@@ -34,14 +34,7 @@ public final class ContentBlendRecommender: Recommender {
     public func recommend(for window: SessionWindow, count: Int) -> RecommendationDraft {
         var draft = base.recommend(for: window, count: count)
         guard let centre = centre(of: window) else { return draft }
-        var scores: [SetIndex: Double] = [:]
-        for item in draft.items { scores[item.setIndex] = item.score }
-        for neighbour in content.nearest(to: centre, in: window.key.subject, count: neighbours) where neighbour.score > 0 {
-            scores[neighbour.setIndex, default: 0] += weight * neighbour.score
-        }
-        draft.items = scores.map { ScoredSet(setIndex: $0.key, score: $0.value) }
-            .sorted { $0.score != $1.score ? $0.score > $1.score : $0.setIndex < $1.setIndex }
-            .prefix(count).map { $0 }
+        draft.blend(content.nearest(to: centre, in: window.key.subject, count: neighbours), weight: weight, count: count)
         return draft
     }
 

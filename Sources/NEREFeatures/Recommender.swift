@@ -50,6 +50,21 @@ public struct UnshownAnswer: Sendable, Hashable {
 }
 
 extension RecommendationDraft {
+    /// Adds `weight` × each neighbour's positive similarity to its score (a set not yet in the
+    /// items joins with that alone) and keeps the best `count`, ties by set index. Content
+    /// neighbours and a model's predicted sets enter a ranking this way, behind transition
+    /// evidence and ahead of plain popularity.
+    public mutating func blend(_ neighbours: [ScoredSet], weight: Double, count: Int) {
+        var scores: [SetIndex: Double] = [:]
+        for item in items { scores[item.setIndex] = item.score }
+        for neighbour in neighbours where neighbour.score > 0 {
+            scores[neighbour.setIndex, default: 0] += weight * neighbour.score
+        }
+        items = scores.map { ScoredSet(setIndex: $0.key, score: $0.value) }
+            .sorted { $0.score != $1.score ? $0.score > $1.score : $0.setIndex < $1.setIndex }
+            .prefix(count).map { $0 }
+    }
+
     /// A placeholder until the recommender has answered.
     public static let empty = RecommendationDraft(items: [], confidence: 0, fallbackReason: nil, attention: [],
                                                   calibrationBucket: "")

@@ -129,13 +129,8 @@ public final class ModelRecommender: Recommender {
         let confidence = confidenceModel?.confidence(nearestCosine: nearest.score, historyLength: window.historyLength) ?? 0.5
         if let weight = options.blendWeight {
             answeredByModel += 1
-            var scores: [SetIndex: Double] = [:]
-            for item in prepared.draft.items { scores[item.setIndex] = item.score }
-            for item in items where item.score > 0 { scores[item.setIndex, default: 0] += weight * item.score }
             var draft = prepared.draft
-            draft.items = scores.map { ScoredSet(setIndex: $0.key, score: $0.value) }
-                .sorted { $0.score != $1.score ? $0.score > $1.score : $0.setIndex < $1.setIndex }
-                .prefix(count).map { $0 }
+            draft.blend(items, weight: weight, count: count)
             draft.fallbackReason = nil
             draft.attention = attention.map(Double.init)
             return draft
