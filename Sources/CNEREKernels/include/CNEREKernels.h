@@ -17,7 +17,7 @@ extern "C" {
 ///   r = σ(gi_r + gh_r), u = σ(gi_z + gh_z), c = tanh(gi_n + r ⊙ gh_n),
 ///   h = (1 − u) ⊙ c + u ⊙ h_prev.
 /// `gi` and `gh` hold 3·`hidden` floats each, the others `hidden`; `h` must not overlap the
-/// inputs. exp is the Cephes-style approximation of the Swift FastMath (relative error ≈ 2e-7).
+/// inputs. exp is a Cephes-style approximation (relative error ≈ 2e-7).
 void nere_gru_gates(long hidden, const float *gi, const float *gh, const float *hPrevious,
                     float *h);
 
@@ -25,6 +25,9 @@ void nere_gru_gates(long hidden, const float *gi, const float *gh, const float *
 /// floats): [r | u | c | gh_n].
 void nere_gru_gates_training(long hidden, const float *gi, const float *gh,
                              const float *hPrevious, float *h, float *stored);
+
+/// tanh of `count` floats in place, with the same exp: the attention layers' scores.
+void nere_tanh_in_place(float *values, long count);
 
 #ifdef __cplusplus
 }

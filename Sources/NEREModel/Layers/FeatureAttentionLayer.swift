@@ -1,3 +1,4 @@
+import CNEREKernels
 import Foundation
 
 /// Feature-level attention inside each step (the paper's heatmap, feature × time): every
@@ -38,7 +39,7 @@ struct FeatureAttentionLayer {
                         weight: parameters.value(weights[g]), bias: parameters.value(biases[g]), outputs: width,
                         into: u + g * width, yStride: uStride)
         }
-        FastMath.tanh(u, count: rows * uStride)
+        nere_tanh_in_place(u, rows * uStride)
         let v = parameters.value(context)
         for n in 0..<rows {
             let a = alpha + n * G

@@ -1,3 +1,4 @@
+import CNEREKernels
 import Foundation
 
 /// Attention with context over the window's steps (Yang et al., the paper's eqs. 2–4):
@@ -24,7 +25,7 @@ struct TimeAttentionLayer {
         let rows = lengths.count * T
         BLAS.linear(h, rows: rows, inputs: inputs, xStride: inputs, weight: parameters.value(weight),
                     bias: parameters.value(bias), outputs: width, into: u, yStride: width)
-        FastMath.tanh(u, count: rows * width)
+        nere_tanh_in_place(u, rows * width)
         let v = parameters.value(context)
         for (b, length) in lengths.enumerated() {
             let row = a + b * T

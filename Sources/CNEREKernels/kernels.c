@@ -12,7 +12,7 @@
 
 #define NERE_INLINE static inline __attribute__((always_inline))
 
-// FastMath.exp in C, kept branch-free so the loops vectorise: range reduction to
+// exp, kept branch-free so the loops vectorise: range reduction to
 // r ∈ [−ln2/2, ln2/2], a degree-6 polynomial, 2ⁿ written into the float's exponent bits.
 // 1.5·2²³ rounds to the nearest integer, which lands in the sum's low mantissa bits.
 NERE_INLINE float nere_exp(float x) {
@@ -73,4 +73,9 @@ NERE_CLONES
 void nere_gru_gates_training(long hidden, const float *gi, const float *gh,
                              const float *hPrevious, float *h, float *stored) {
     nere_gru_gates_body(hidden, gi, gh, hPrevious, h, stored);
+}
+
+NERE_CLONES
+void nere_tanh_in_place(float *values, long count) {
+    for (long i = 0; i < count; i++) values[i] = nere_tanh(values[i]);
 }
