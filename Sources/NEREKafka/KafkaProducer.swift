@@ -174,20 +174,8 @@ final class ProducerCore: @unchecked Sendable {
                     vu.vtype = RD_KAFKA_VTYPE_MSGFLAGS; vu.u.i = RD_KAFKA_MSG_F_COPY; vus.append(vu)
                     vu = rd_kafka_vu_t()
                     vu.vtype = RD_KAFKA_VTYPE_OPAQUE; vu.u.ptr = UnsafeMutableRawPointer(bitPattern: UInt(id)); vus.append(vu)
-                    if let key {
-                        vu = rd_kafka_vu_t()
-                        vu.vtype = RD_KAFKA_VTYPE_KEY
-                        vu.u.mem.ptr = UnsafeMutableRawPointer(mutating: key.baseAddress ?? UnsafeRawPointer(bitPattern: 1)!)
-                        vu.u.mem.size = key.count
-                        vus.append(vu)
-                    }
-                    if let value {
-                        vu = rd_kafka_vu_t()
-                        vu.vtype = RD_KAFKA_VTYPE_VALUE
-                        vu.u.mem.ptr = UnsafeMutableRawPointer(mutating: value.baseAddress ?? UnsafeRawPointer(bitPattern: 1)!)
-                        vu.u.mem.size = value.count
-                        vus.append(vu)
-                    }
+                    if let key { vus.append(memoryArgument(RD_KAFKA_VTYPE_KEY, key)) }
+                    if let value { vus.append(memoryArgument(RD_KAFKA_VTYPE_VALUE, value)) }
                     if let headers {
                         vu = rd_kafka_vu_t()
                         vu.vtype = RD_KAFKA_VTYPE_HEADERS; vu.u.headers = headers; vus.append(vu)
@@ -288,4 +276,14 @@ final class ProducerCore: @unchecked Sendable {
 private func withOptionalBytes<R>(_ bytes: [UInt8]?, _ body: (UnsafeRawBufferPointer?) -> R) -> R {
     guard let bytes else { return body(nil) }
     return bytes.withUnsafeBytes { body($0) }
+}
+
+/// A key or value argument of `rd_kafka_produceva`: librdkafka copies the bytes (MSG_F_COPY).
+/// An empty buffer still needs a non-null pointer, or librdkafka would read it as absent.
+private func memoryArgument(_ type: rd_kafka_vtype_t, _ bytes: UnsafeRawBufferPointer) -> rd_kafka_vu_t {
+    var argument = rd_kafka_vu_t()
+    argument.vtype = type
+    argument.u.mem.ptr = UnsafeMutableRawPointer(mutating: bytes.baseAddress ?? UnsafeRawPointer(bitPattern: 1)!)
+    argument.u.mem.size = bytes.count
+    return argument
 }
