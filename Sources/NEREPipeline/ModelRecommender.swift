@@ -87,6 +87,7 @@ public final class ModelRecommender: Recommender {
                 servable.append(i)
             }
         }
+        guard !servable.isEmpty else { return drafts.map { $0! } }
         let steps = cachedSteps(servable.map { prepared[$0].window })
         let predictions = serving.predict(steps)
         for (row, i) in servable.enumerated() {

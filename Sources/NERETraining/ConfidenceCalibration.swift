@@ -33,9 +33,7 @@ public struct ConfidenceCalibration: Sendable {
                                catalog: SetCatalog, items: Int, batchSize: Int = 1_024) -> [ConfidenceModel.Sample] {
         var samples: [ConfidenceModel.Sample] = []
         let width = network.shape.outputWidth
-        for start in stride(from: range.lowerBound, to: range.upperBound, by: batchSize) {
-            let batch = start..<min(start + batchSize, range.upperBound)
-            let predictions = network.forward(examples.input(for: batch).input, training: false).predictions
+        examples.forEachPrediction(of: network, in: range, batchSize: batchSize) { batch, predictions, _ in
             for (row, i) in batch.enumerated() {
                 let example = examples.examples[i]
                 guard let target = catalog.index(of: example.targetSetID) else { continue }

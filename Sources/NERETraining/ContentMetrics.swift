@@ -18,9 +18,7 @@ public struct ContentMetrics: Sendable, Hashable {
         let width = network.shape.outputWidth
         var squaredError = 0.0
         var sums = [Double](repeating: 0, count: width), squares = sums
-        for start in stride(from: indices.lowerBound, to: indices.upperBound, by: batchSize) {
-            let (input, targets) = examples.input(for: start..<min(start + batchSize, indices.upperBound))
-            let predictions = network.forward(input, training: false).predictions
+        examples.forEachPrediction(of: network, in: indices, batchSize: batchSize) { _, predictions, targets in
             for i in targets.indices {
                 let target = Double(targets[i]), error = Double(predictions[i]) - target
                 squaredError += error * error

@@ -96,6 +96,17 @@ public struct TrainingExamples: Sendable {
 
     /// A batch of examples as the network reads it (left-aligned windows, oldest first, zero
     /// padding after each window) and their targets, [batch, contentWidth].
+    /// The network's inference-mode predictions for `indices`, a batch at a time: `body` gets
+    /// each batch's example range, its predictions and its targets ([B, P] each).
+    public func forEachPrediction(of network: NERENetwork, in indices: Range<Int>, batchSize: Int,
+                                  _ body: (Range<Int>, [Float], [Float]) -> Void) {
+        for start in stride(from: indices.lowerBound, to: indices.upperBound, by: batchSize) {
+            let batch = start..<min(start + batchSize, indices.upperBound)
+            let (input, targets) = input(for: batch)
+            body(batch, network.forward(input, training: false).predictions, targets)
+        }
+    }
+
     public func input(for batch: some Collection<Int>) -> (input: NetworkInput, targets: [Float]) {
         steps.gather(batch.map { (end: examples[$0].targetStep, length: examples[$0].historyLength) })
     }
