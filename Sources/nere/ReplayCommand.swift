@@ -57,9 +57,20 @@ struct ReplayCommand: AsyncParsableCommand {
     @Option(help: "With --model: blend the model's nearest sets into the fallback's ranking with this weight × cosine.")
     var modelBlend: Double?
 
+    @Option(help: "With --model: windows whose sessions' input work stays cached (least recently used ones are recomputed).")
+    var cachedWindows: Int = ModelRecommender.Options().cachedWindows
+
     @OptionGroup var logging: LoggingOptions
 
     func validate() throws {
+        if let modelBlend {
+            guard model != nil else { throw ValidationError("--model-blend needs --model") }
+            guard !modelOnly else { throw ValidationError("--model-blend and --model-only exclude each other") }
+            guard modelBlend.isFinite, modelBlend >= 0 else {
+                throw ValidationError("--model-blend must be a finite weight of 0 or more, got \(modelBlend)")
+            }
+        }
+        guard cachedWindows > 0 else { throw ValidationError("--cached-windows must be positive, got \(cachedWindows)") }
         if let model {
             guard vectors != nil else { throw ValidationError("--model needs --vectors (the set vectors it was trained with)") }
             try requireModelDirectory(model, flag: "--model")
@@ -89,6 +100,7 @@ struct ReplayCommand: AsyncParsableCommand {
         var modelOptions = ModelRecommender.Options()
         modelOptions.fallBackOnLowConfidence = !modelOnly
         modelOptions.blendWeight = modelBlend
+        modelOptions.cachedWindows = cachedWindows
         let result = try await replay(events: events, sets: sets, cache: cache, out: out, recommendations: recommendations,
                                       batchSize: batchSize, items: items, vectors: vectors, index: index,
                                       indexDirectory: indexDir, model: model, modelOptions: modelOptions,

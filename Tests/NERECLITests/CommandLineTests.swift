@@ -45,6 +45,10 @@ struct CommandLineTests {
         (["replay", "--events", "/dev/null", "--sets", "/dev/null", "--cache", "/tmp/x.sqlite", "--score-from", "yesterday"],
          "--score-from yesterday"),
         (["dev-broker", "--topics", "/nonexistent"], "--topics"),
+        (["replay", "--events", "/dev/null", "--sets", "/dev/null", "--cache", "/tmp/x.sqlite", "--model-blend", "0.05"],
+         "--model-blend needs --model"),
+        (["replay", "--events", "/dev/null", "--sets", "/dev/null", "--cache", "/tmp/x.sqlite", "--cached-windows", "0"],
+         "--cached-windows"),
         (["dev-broker", "--topics", "/tmp", "--brokers", "0"], "--brokers"),
     ])
     func badInputGetsOneLineNamingTheProblem(arguments: [String], mentions: String) throws {
