@@ -1,7 +1,7 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
-// Dependencies point one way: nere (CLI) → NEREPipeline → NERETraining → NEREModel /
+// Dependencies point one way: nere (CLI) → NEREService (Kafka) → NEREPipeline → NERETraining → NEREModel /
 // NEREContent / NEREBaseline / NERECache / NEREEvaluation → NEREFeatures → NEREContracts.
 // Nothing imports the CLI.
 let package = Package(
@@ -15,6 +15,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+        .package(url: "https://github.com/swift-server/swift-prometheus", from: "2.4.1"),
+        .package(url: "https://github.com/swhitty/FlyingFox", from: "0.27.1"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         .systemLibrary(name: "CRDKafka", pkgConfig: "rdkafka",
@@ -46,8 +49,17 @@ let package = Package(
             "NEREContracts", "NEREFeatures", "NEREBaseline", "NERECache", "NEREEvaluation", "NEREContent",
             "NERESetVectors", "NEREModel", "NERETraining", .product(name: "Logging", package: "swift-log"),
         ]),
+        // `nere serve`: the pipeline driven by Kafka, with its configuration, changelog, metrics
+        // and health endpoints.
+        .target(name: "NEREService", dependencies: [
+            "NEREPipeline", "NEREKafka", "NERECache", "NEREContracts", "NEREFeatures",
+            .product(name: "Logging", package: "swift-log"),
+            .product(name: "Prometheus", package: "swift-prometheus"),
+            .product(name: "FlyingFox", package: "FlyingFox"),
+            .product(name: "Yams", package: "Yams"),
+        ]),
         .executableTarget(name: "nere", dependencies: [
-            "NEREPipeline", "NEREFeatures", "NEREBaseline", "NERESynthetic", "NERESetVectors", "NEREIndex", "NERECache", "NEREContracts",
+            "NEREService", "NEREPipeline", "NEREFeatures", "NEREBaseline", "NERESynthetic", "NERESetVectors", "NEREIndex", "NERECache", "NEREContracts",
             "NEREEvaluation", "NEREModel", "NERETraining", "NEREKafka", "CRDKafka", "COpenBLAS",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
@@ -70,6 +82,9 @@ let package = Package(
             "NERETraining", "NEREModel", "NEREFeatures", "NEREContracts", "NERESynthetic", "NERESetVectors", "NEREContent",
         ]),
         .testTarget(name: "NEREKafkaTests", dependencies: ["NEREKafka", "CRDKafka"]),
+        .testTarget(name: "NEREServiceTests", dependencies: [
+            "NEREService", "NEREPipeline", "NEREKafka", "NERECache", "NEREContracts", "NERESynthetic", "NEREFeatures",
+        ]),
         .testTarget(name: "NERECLITests", dependencies: ["nere", "NERECache", "NEREIndex", "NEREKafka"]),
     ]
 )

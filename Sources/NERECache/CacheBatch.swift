@@ -49,6 +49,12 @@ public struct StoredWindow: Sendable, Hashable {
     public var key: WindowKey
     public var sessions: [StudySession]
     public var lastApplied: EventOrigin
+
+    public init(key: WindowKey, sessions: [StudySession], lastApplied: EventOrigin) {
+        self.key = key
+        self.sessions = sessions
+        self.lastApplied = lastApplied
+    }
 }
 
 /// A recommendation with what scoring it later needs, after a restart too: the full ranking

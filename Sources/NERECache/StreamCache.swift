@@ -181,9 +181,17 @@ public final class StreamCache: Sendable {
         }
     }
 
-    public func windows() throws -> [StoredWindow] {
+    /// Every window, or only those last fed by one topic-partition (what a consumer restores
+    /// when that partition is assigned to it).
+    public func windows(topic: String? = nil, partition: Int? = nil) throws -> [StoredWindow] {
         try queue.read { db in
-            let rows = try Row.fetchCursor(db, sql: "SELECT * FROM windows ORDER BY user_id, subject")
+            let rows = if let topic, let partition {
+                try Row.fetchCursor(db, sql: """
+                    SELECT * FROM windows WHERE last_topic = ? AND last_partition = ? ORDER BY user_id, subject
+                    """, arguments: [topic, partition])
+            } else {
+                try Row.fetchCursor(db, sql: "SELECT * FROM windows ORDER BY user_id, subject")
+            }
             var windows: [StoredWindow] = []
             while let row = try rows.next() {
                 let key = try Self.windowKey(row)
@@ -192,6 +200,20 @@ public final class StreamCache: Sendable {
                 windows.append(StoredWindow(key: key, sessions: sessions, lastApplied: origin))
             }
             return windows
+        }
+    }
+
+    /// The current catalog as committed (deleted sets left out): what a model swapped in at
+    /// run time reads its set features from.
+    public func publishedSets() throws -> [StudySet] {
+        try queue.read { db in
+            try String.fetchAll(db, sql: "SELECT payload FROM sets WHERE deleted = 0 ORDER BY set_id").map { payload in
+                switch StudySet.decode(json: Array(payload.utf8)) {
+                case .success(let set): return set
+                case .failure(let violation):
+                    throw CacheError.corruptRow(table: "sets", key: "", reason: violation.description)
+                }
+            }
         }
     }
 

@@ -27,9 +27,22 @@ public struct WindowStore: Sendable {
         return (change, window)
     }
 
-    /// Puts back a window read from the cache or the changelog.
-    public mutating func restore(_ window: SessionWindow) {
+    /// Puts back a window read from the cache or the changelog. A window restored from the
+    /// changelog is newer than the cache's copy, so it is marked for the next commit.
+    public mutating func restore(_ window: SessionWindow, markDirty: Bool = false) {
         windows[window.key] = window
+        if markDirty { dirty.insert(window.key) }
+    }
+
+    /// Forgets the windows another consumer now owns (a revoked partition); returns how many.
+    @discardableResult
+    public mutating func remove(where isReleased: (SessionWindow) -> Bool) -> Int {
+        let released = windows.values.filter(isReleased).map(\.key)
+        for key in released {
+            windows[key] = nil
+            dirty.remove(key)
+        }
+        return released.count
     }
 
     /// The windows changed since the last call, in key order so commits are deterministic.

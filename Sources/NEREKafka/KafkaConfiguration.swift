@@ -35,7 +35,7 @@ public struct KafkaConfiguration: Sendable, Hashable {
     }
 
     /// Returns a copy with `defaults` filled in where the caller did not set the property.
-    func withDefaults(_ defaults: [String: String]) -> KafkaConfiguration {
+    public func withDefaults(_ defaults: [String: String]) -> KafkaConfiguration {
         var copy = self
         copy.properties.merge(defaults) { mine, _ in mine }
         return copy

@@ -30,6 +30,22 @@ public struct KafkaRebalanceContext {
         guard !offsets.isEmpty else { return }
         try commitSync(rk, offsets)
     }
+
+    /// The group's committed offsets for these partitions (`KafkaOffset.invalid` if none).
+    public func committed(_ partitions: [KafkaTopicPartition],
+                          timeout: Duration = .seconds(10)) throws -> [KafkaTopicPartition: Int64] {
+        try committedSync(rk, partitions, timeout: timeout)
+    }
+}
+
+func committedSync(_ rk: OpaquePointer, _ partitions: [KafkaTopicPartition],
+                   timeout: Duration) throws -> [KafkaTopicPartition: Int64] {
+    let list = makePartitionList(partitions.map { .init(topic: $0.topic, partition: $0.partition, offset: KafkaOffset.invalid) })
+    defer { rd_kafka_topic_partition_list_destroy(list) }
+    try KafkaError.check(rd_kafka_committed(rk, list, timeout.milliseconds), "committed")
+    var result: [KafkaTopicPartition: Int64] = [:]
+    for (tpo, _) in readPartitionList(list) { result[tpo.topicPartition] = tpo.offset }
+    return result
 }
 
 func commitSync(_ rk: OpaquePointer, _ offsets: [KafkaTopicPartitionOffset]) throws {
@@ -195,13 +211,36 @@ public final class KafkaConsumer: Sendable {
                           timeout: Duration = .seconds(10)) async throws -> [KafkaTopicPartition: Int64] {
         let core = self.core
         return try await offPool(core.queue) {
+            try committedSync(try core.handle(), partitions, timeout: timeout)
+        }
+    }
+
+    /// The next offset this consumer will read in each partition (`KafkaOffset.invalid` before
+    /// its first fetch); answered locally, no request. Reading a partition "to its end" is
+    /// reading until this reaches the high watermark, which also holds when the last offsets
+    /// are compacted away or are transaction markers.
+    public func positions(_ partitions: [KafkaTopicPartition]) async throws -> [KafkaTopicPartition: Int64] {
+        let core = self.core
+        return try await offPool(core.queue) {
             let rk = try core.handle()
             let list = makePartitionList(partitions.map { .init(topic: $0.topic, partition: $0.partition, offset: KafkaOffset.invalid) })
             defer { rd_kafka_topic_partition_list_destroy(list) }
-            try KafkaError.check(rd_kafka_committed(rk, list, timeout.milliseconds), "committed")
+            try KafkaError.check(rd_kafka_position(rk, list), "position")
             var result: [KafkaTopicPartition: Int64] = [:]
             for (tpo, _) in readPartitionList(list) { result[tpo.topicPartition] = tpo.offset }
             return result
+        }
+    }
+
+    /// The high watermark of a partition as last seen in a fetch response, without a request
+    /// (for lag metrics); `nil` before the first fetch.
+    public func cachedHighWatermark(of partition: KafkaTopicPartition) -> Int64? {
+        core.queue.sync {
+            guard let rk = core.rk else { return nil }
+            var low: Int64 = 0
+            var high: Int64 = 0
+            let err = rd_kafka_get_watermark_offsets(rk, partition.topic, partition.partition, &low, &high)
+            return err == RD_KAFKA_RESP_ERR_NO_ERROR && high >= 0 ? high : nil
         }
     }
 

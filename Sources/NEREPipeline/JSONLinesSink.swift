@@ -3,7 +3,7 @@ import NEREContracts
 
 /// Appends recommendations to a file, one JSON object per line. On open it trims a partial
 /// last line left by a crash, so the file always parses.
-public final class JSONLinesSink: RecommendationSink {
+public final class JSONLinesSink: PipelineSink {
     private let handle: FileHandle
     private var buffer = Data()
 

@@ -23,16 +23,7 @@ public struct ReplayRun {
     public static let defaultBatchSize = 150_000
     public var batchSize = Self.defaultBatchSize
     public var options = StreamPipeline.Options()
-    /// `nere vectorize`'s output: when given, recommendations blend in the sets nearest in
-    /// content to each window (`ContentBlendRecommender`), found through per-subject indexes.
-    public var vectorsPath: String?
-    public var index = NearestSetIndex.Configuration()
-    /// Where the per-subject index files are kept between runs (with `vectorsPath`).
-    public var indexDirectory: String?
-    /// `nere train`'s output: serve the NERE model, with the content blend (or the baseline) as
-    /// its fallback. Needs `vectorsPath`: the model predicts into that content space.
-    public var modelPath: String?
-    public var model = ModelRecommender.Options()
+    public var recommenders = RecommenderSetup()
 
     public init(eventsPath: String, setsPath: String, cachePath: String, recommendationsPath: String? = nil) {
         self.eventsPath = eventsPath
@@ -77,11 +68,8 @@ public struct ReplayRun {
     public func run(logger: Logger, progress: (_ done: Int, _ total: Int) -> Void = { _, _ in }) async throws -> Result {
         let loadedSets = try SetsFile.load(path: setsPath)
         let cache = try StreamCache(path: cachePath)
-        let catalog = SetCatalog()
-        let content = try vectorsPath.map { path in
-            SetContentIndex(artifact: try SetVectorArtifact.load(from: URL(fileURLWithPath: path)), catalog: catalog,
-                            configuration: index)
-        }
+        let stack = try recommenders.build()
+        let catalog = stack.catalog
         var setsCommit = CacheBatch()
         setsCommit.deadLetters = loadedSets.deadLetters
         try cache.commit(setsCommit)
@@ -89,25 +77,15 @@ public struct ReplayRun {
             logger.warning("invalid set skipped", metadata: ["origin": "\(letter.origin)", "reason": "\(letter.violation)"])
         }
 
-        let baseline = BaselineRecommender(catalog: catalog)
-        let foundation: any Recommender = content.map { ContentBlendRecommender(base: baseline, content: $0) } ?? baseline
         var options = options
-        let modelRecommender = try modelPath.map { path -> ModelRecommender in
-            guard let content else { throw PipelineError.modelNeedsVectors }
-            let artifact = try ModelArtifact.load(from: URL(fileURLWithPath: path))
-            guard artifact.vectorsVersion == content.vectorsVersion else {
-                throw PipelineError.modelVectorsMismatch(model: artifact.vectorsVersion, vectors: content.vectorsVersion)
-            }
-            options.scoreFrom = options.scoreFrom ?? artifact.testStart
-            return ModelRecommender(network: artifact.network, featureSpace: artifact.featureSpace,
-                                    confidence: artifact.confidence, versionID: artifact.versionID, content: content,
-                                    fallback: foundation, options: model)
-        }
-        let recommender: any Recommender = modelRecommender ?? foundation
-        let sinks: [any RecommendationSink] = try recommendationsPath.map { [try JSONLinesSink(url: URL(fileURLWithPath: $0))] } ?? []
-        let pipeline = StreamPipeline(catalog: catalog, content: content, recommender: recommender, cache: cache, sinks: sinks,
+        options.scoreFrom = options.scoreFrom ?? stack.testStart
+        if recommenders.warmStartPath != nil { options.learnsOnline = false }
+        let modelRecommender = stack.model
+        let recommender = stack.serving
+        let sinks: [any PipelineSink] = try recommendationsPath.map { [try JSONLinesSink(url: URL(fileURLWithPath: $0))] } ?? []
+        let pipeline = StreamPipeline(catalog: catalog, content: stack.content, recommender: recommender, cache: cache, sinks: sinks,
                                       options: options, logger: logger)
-        try pipeline.loadCatalog(loadedSets.sets, indexDirectory: indexDirectory.map { URL(fileURLWithPath: $0) })
+        try pipeline.loadCatalog(loadedSets.sets, indexDirectory: recommenders.indexDirectory.map { URL(fileURLWithPath: $0) })
         let positions = try pipeline.restore()
 
         let started = ContinuousClock.now
@@ -122,7 +100,7 @@ public struct ReplayRun {
         var processed = 0
         progress(Int(resumeAt), source.totalEvents)
         while let batch = try await source.nextBatch() {
-            try pipeline.process(batch)
+            try await pipeline.process(batch)
             processed += batch.events.count
             progress(Int(resumeAt) + processed, source.totalEvents)
         }

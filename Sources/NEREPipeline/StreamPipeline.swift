@@ -26,6 +26,19 @@ public final class StreamPipeline {
         /// Windows completed per recommender call at most: large enough for full matrix
         /// products, small enough that a model's activations stay in cache.
         public var recommendationBatch = 256
+        /// False when serving (`nere serve`): the recommender's state is frozen as loaded and
+        /// nothing is learned or scored, so a recommendation depends only on its window, the
+        /// catalog and the model — whichever instance owns a partition answers alike, and
+        /// moving a partition changes no answer. Replays learn online and score prequentially.
+        public var learnsOnline = true
+        /// Whether each event is scored against the recommendation current before it (DESIGN
+        /// §8). A service leaves it off: it would keep every pair's full ranking in memory.
+        public var scoresPrequentially = true
+        /// Kafka offsets only grow within a partition, so an event at or before the offset its
+        /// window last applied was applied already: after a restore from the changelog (which
+        /// may be ahead of the committed offsets) it is skipped, not applied twice. A replay
+        /// orders by `ended_at`, not by line, so it leaves this off.
+        public var skipsAppliedOffsets = false
 
         public init() {}
     }
@@ -33,10 +46,10 @@ public final class StreamPipeline {
     private let catalog: SetCatalog
     /// Content vectors and nearest-set indexes, when the recommender uses them.
     private let content: SetContentIndex?
-    private let recommender: any Recommender
+    private var recommender: any Recommender
     private let cache: StreamCache
     private let committer: BackgroundCommitter
-    private let sinks: [any RecommendationSink]
+    private let sinks: [any PipelineSink]
     private let options: Options
     private let logger: Logger
 
@@ -51,7 +64,7 @@ public final class StreamPipeline {
     static let metricsNamespace = "replay.metrics"
 
     public init(catalog: SetCatalog, content: SetContentIndex? = nil, recommender: any Recommender, cache: StreamCache,
-                sinks: [any RecommendationSink] = [], options: Options = Options(), logger: Logger) {
+                sinks: [any PipelineSink] = [], options: Options = Options(), logger: Logger) {
         self.catalog = catalog
         self.content = content
         self.recommender = recommender
@@ -96,6 +109,37 @@ public final class StreamPipeline {
         return try cache.positions()
     }
 
+    /// Counters only: a service restores windows partition by partition as they are assigned
+    /// (`adopt`), and its recommender state from its warm start, not from its own cache.
+    public func restoreCounters() throws {
+        counters = PipelineCounters(restoring: try cache.counters())
+    }
+
+    /// Takes over windows of a newly assigned partition. Those read from the changelog are
+    /// newer than this cache's copies, so they are written with the next batch.
+    public func adopt(_ stored: [StoredWindow], fromChangelog: Bool) {
+        for window in stored {
+            let sessions = window.sessions.map { WindowSession(session: $0, setIndex: catalog.intern($0.setID)) }
+            windows.restore(SessionWindow(key: window.key, sessions: sessions, lastApplied: window.lastApplied),
+                            markDirty: fromChangelog)
+        }
+    }
+
+    /// Forgets the windows of partitions another instance now owns; returns how many.
+    @discardableResult
+    public func release(topic: String, partitions: Set<Int>) -> Int {
+        windows.remove { window in
+            window.lastApplied.map { $0.topic == topic && partitions.contains($0.partition) } ?? false
+        }
+    }
+
+    /// A new model between batches: nothing in flight, so no event is lost or applied twice.
+    public func replaceRecommender(_ recommender: any Recommender) {
+        self.recommender = recommender
+    }
+
+    public var modelVersion: String { recommender.modelVersion }
+
     // MARK: Catalog
 
     /// The catalog as a service starts: a sets file, or `nere.sets` read from the beginning.
@@ -139,7 +183,7 @@ public final class StreamPipeline {
 
     // MARK: Processing
 
-    public func process(_ batch: EventBatch) throws {
+    public func process(_ batch: EventBatch) async throws {
         var commit = CacheBatch()
         var latest: [WindowKey: PendingRecommendation] = [:]
         var round = RecommendationRound()
@@ -155,8 +199,12 @@ public final class StreamPipeline {
             }
         }
         try recommend(&round, latest: &latest)
-        for sink in sinks { try sink.flush() }
         commit.windows = windows.takeDirty()
+        for sink in sinks {
+            for letter in commit.deadLetters { try sink.emit(deadLetter: letter) }
+            if !commit.windows.isEmpty { try sink.emit(changedWindows: commit.windows) }
+            try await sink.flush()
+        }
         commit.recommendations = latest.keys.sorted().compactMap { key in
             latest[key].map {
                 CachedRecommendation(recommendation: recommendation(from: $0),
@@ -168,7 +216,7 @@ public final class StreamPipeline {
             }
         }
         commit.positions = batch.positions
-        commit.learnedState = recommender.takeChangedState()
+        commit.learnedState = (options.learnsOnline ? recommender.takeChangedState() : [])
             + scorer.persistentValues.map { LearnedValue(namespace: Self.metricsNamespace, key: $0.key, value: $0.value) }
         commit.counters = counters.values
         try committer.submit(commit)
@@ -191,6 +239,11 @@ public final class StreamPipeline {
             return
         }
         let key = WindowKey(userID: session.userID, subject: subject)
+        if options.skipsAppliedOffsets, let last = windows[key]?.lastApplied, last.topic == event.origin.topic,
+           last.partition == event.origin.partition, event.origin.offset <= last.offset {
+            counters.duplicates += 1
+            return
+        }
         if round.keys.contains(key) || round.pending.count >= options.recommendationBatch {
             try recommend(&round, latest: &latest)
         }
@@ -206,8 +259,8 @@ public final class StreamPipeline {
         case .appended, .inserted:
             counters.applied += 1
         }
-        score(entry.setIndex, for: key, endedAt: session.endedAt)
-        recommender.learn(from: entry, window: window)
+        if options.scoresPrequentially { score(entry.setIndex, for: key, endedAt: session.endedAt) }
+        if options.learnsOnline { recommender.learn(from: entry, window: window) }
         round.append(recommender.prepare(window, count: rankingDepth), PendingRecommendation(key: key, draft: .empty, origin: event.origin, eventID: session.eventID,
                                                    endedAt: session.endedAt, historyLength: window.historyLength))
     }
@@ -219,8 +272,10 @@ public final class StreamPipeline {
         let drafts = recommender.complete(round.prepared, count: rankingDepth)
         for (var pending, draft) in zip(round.pending, drafts) {
             pending.draft = draft
-            current[pending.key] = CurrentRecommendation(items: draft.items.map(\.setIndex), historyLength: pending.historyLength,
-                                                         bucket: draft.calibrationBucket, unshown: draft.unshown)
+            if options.scoresPrequentially {
+                current[pending.key] = CurrentRecommendation(items: draft.items.map(\.setIndex), historyLength: pending.historyLength,
+                                                             bucket: draft.calibrationBucket, unshown: draft.unshown)
+            }
             if !sinks.isEmpty {
                 let recommendation = recommendation(from: pending)
                 for sink in sinks { try sink.emit(recommendation) }
@@ -267,6 +322,7 @@ public final class StreamPipeline {
         if options.scoreFrom.map({ endedAt >= $0 }) ?? true {
             scorer.record(historyLength: shown.historyLength, rank: rank)
         }
+        guard options.learnsOnline else { return }
         recommender.observe(bucket: shown.bucket, hit: rank != nil)
         if let unshown = shown.unshown { recommender.observe(bucket: unshown.bucket, hit: unshown.items.contains(studied)) }
     }

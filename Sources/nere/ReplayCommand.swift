@@ -60,6 +60,10 @@ struct ReplayCommand: AsyncParsableCommand {
     @Option(help: "With --model: windows whose sessions' input work stays cached (least recently used ones are recomputed).")
     var cachedWindows: Int = ModelRecommender.Options().cachedWindows
 
+    @Option(help: ArgumentHelp("Seed the baseline with the learned state of this `nere replay` cache and keep it frozen, as `nere serve` does.",
+                               discussion: "Nothing is learned during the run, so its recommendations are exactly what the service would publish for the same log."))
+    var warmStart: String?
+
     @OptionGroup var logging: LoggingOptions
 
     func validate() throws {
@@ -85,6 +89,7 @@ struct ReplayCommand: AsyncParsableCommand {
         }
         guard exactBelow >= 0 else { throw ValidationError("--exact-below must be 0 or more, got \(exactBelow)") }
         if let vectors { try requireVectorDirectory(vectors, flag: "--vectors") }
+        if let warmStart { try requireReadableFile(warmStart, flag: "--warm-start") }
         guard batchSize > 0 else { throw ValidationError("--batch-size must be positive, got \(batchSize)") }
         guard (1...1000).contains(items) else { throw ValidationError("--items must be 1…1000, got \(items)") }
         try requireReadableFile(events, flag: "--events")
@@ -104,7 +109,8 @@ struct ReplayCommand: AsyncParsableCommand {
         let result = try await replay(events: events, sets: sets, cache: cache, out: out, recommendations: recommendations,
                                       batchSize: batchSize, items: items, vectors: vectors, index: index,
                                       indexDirectory: indexDir, model: model, modelOptions: modelOptions,
-                                      scoreFrom: scoreFrom.flatMap(Timestamp.init(rfc3339:)), logger: logging.logger())
+                                      scoreFrom: scoreFrom.flatMap(Timestamp.init(rfc3339:)), warmStart: warmStart,
+                                      logger: logging.logger())
         print(result.summary)
     }
 }
@@ -113,13 +119,14 @@ func replay(events: String, sets: String, cache: String, out: String?, recommend
             batchSize: Int = ReplayRun.defaultBatchSize, items: Int = StreamPipeline.Options().itemsPerRecommendation,
             vectors: String? = nil, index: NearestSetIndex.Configuration = NearestSetIndex.Configuration(),
             indexDirectory: String? = nil, model: String? = nil, modelOptions: ModelRecommender.Options = .init(),
-            scoreFrom: Timestamp? = nil, logger: Logger) async throws -> ReplayRun.Result {
+            scoreFrom: Timestamp? = nil, warmStart: String? = nil, logger: Logger) async throws -> ReplayRun.Result {
     var run = ReplayRun(eventsPath: events, setsPath: sets, cachePath: cache, recommendationsPath: recommendations)
-    run.vectorsPath = vectors
-    run.index = index
-    run.indexDirectory = indexDirectory
-    run.modelPath = model
-    run.model = modelOptions
+    run.recommenders.vectorsPath = vectors
+    run.recommenders.index = index
+    run.recommenders.indexDirectory = indexDirectory
+    run.recommenders.modelPath = model
+    run.recommenders.model = modelOptions
+    run.recommenders.warmStartPath = warmStart
     run.options.scoreFrom = scoreFrom
     run.batchSize = batchSize
     run.options.itemsPerRecommendation = items

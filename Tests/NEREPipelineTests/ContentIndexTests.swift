@@ -106,8 +106,8 @@ extension ContentIndexTests {
         var run = ReplayRun(eventsPath: directory.appendingPathComponent("events.jsonl").path,
                             setsPath: directory.appendingPathComponent("sets.jsonl").path,
                             cachePath: directory.appendingPathComponent("cache.sqlite").path)
-        run.vectorsPath = directory.appendingPathComponent("vectors").path
-        run.index.exactBelow = 2
+        run.recommenders.vectorsPath = directory.appendingPathComponent("vectors").path
+        run.recommenders.index.exactBelow = 2
         let result = try await run.run(logger: Logger(label: "test"))
         #expect(result.modelVersion == BaselineRecommender.version + "+content-" + version)
         #expect(result.counters["applied"] == 8)

@@ -75,7 +75,7 @@ struct ModelRecommenderTests {
         source.resume(after: resumeAt)
         var batches = 0
         while batches < stopAfter ?? .max, let batch = try await source.nextBatch() {
-            try pipeline.process(batch)
+            try await pipeline.process(batch)
             batches += 1
         }
         try pipeline.finish()

@@ -108,7 +108,7 @@ struct ReplayPipelineTests {
         var source = try FileReplaySource(path: eventsPath, batchSize: 4)
         try cache.claimSource(topic: source.topic, fingerprint: source.fingerprint)
         for _ in 0..<count {
-            try pipeline.process(try #require(try await source.nextBatch()))
+            try await pipeline.process(try #require(try await source.nextBatch()))
         }
         try pipeline.finish()
     }

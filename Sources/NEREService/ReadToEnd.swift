@@ -1,0 +1,22 @@
+import NEREKafka
+
+extension KafkaConsumer {
+    /// Assigns `partitions` from the beginning and reads them up to the high watermarks they
+    /// had when this was called, handing each poll's records to `body` (in offset order per
+    /// partition). The assignment stays, so the caller can go on following the partitions. For
+    /// the tables a service reads in full: `nere.sets`, a changelog partition.
+    func readToEnd(_ partitions: [KafkaTopicPartition], _ body: ([KafkaConsumerMessage]) throws -> Void) async throws {
+        var ends: [KafkaTopicPartition: Int64] = [:]
+        for partition in partitions {
+            let (low, high) = try await watermarks(topic: partition.topic, partition: partition.partition)
+            if high > low { ends[partition] = high }
+        }
+        try await assign(partitions.map { .init(topic: $0.topic, partition: $0.partition, offset: KafkaOffset.beginning) })
+        while !ends.isEmpty {
+            try body(try await poll(maxMessages: 10_000, timeout: .milliseconds(200)))
+            for (partition, position) in try await positions(Array(ends.keys)) where position >= ends[partition]! {
+                ends[partition] = nil
+            }
+        }
+    }
+}
