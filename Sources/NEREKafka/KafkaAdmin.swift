@@ -17,6 +17,13 @@ public struct KafkaNewTopic: Sendable, Hashable {
     }
 }
 
+/// What `KafkaAdmin.createTopics` did with one topic.
+public enum KafkaTopicCreation: String, Sendable, Hashable {
+    case created
+    /// The broker answered `TOPIC_ALREADY_EXISTS`; the topic was left as it is.
+    case alreadyExists
+}
+
 /// Cluster administration (topic creation) through librdkafka's Admin API.
 ///
 /// Threading: the admin result is awaited with `rd_kafka_queue_poll` on the admin client's
@@ -37,10 +44,12 @@ public final class KafkaAdmin: Sendable {
 
     /// Creates the topics. Idempotent: a topic that already exists is not an error (its
     /// partitions and config are left as they are). Throws the first other per-topic error.
-    public func createTopics(_ topics: [KafkaNewTopic], timeout: Duration = .seconds(30)) async throws {
-        guard !topics.isEmpty else { return }
+    /// Returns what happened to each topic, by name.
+    @discardableResult
+    public func createTopics(_ topics: [KafkaNewTopic], timeout: Duration = .seconds(30)) async throws -> [String: KafkaTopicCreation] {
+        guard !topics.isEmpty else { return [:] }
         let core = self.core
-        try await offPool(core.queue) { try core.createTopics(topics, timeout: timeout) }
+        return try await offPool(core.queue) { try core.createTopics(topics, timeout: timeout) }
     }
 
     /// Partition ids of `topic`, from the cluster's metadata.
@@ -71,7 +80,7 @@ final class AdminCore: @unchecked Sendable {
         rk = nil
     }
 
-    func createTopics(_ topics: [KafkaNewTopic], timeout: Duration) throws {
+    func createTopics(_ topics: [KafkaNewTopic], timeout: Duration) throws -> [String: KafkaTopicCreation] {
         guard let rk else { throw KafkaError(code: .state, message: "admin client is closed") }
         var errstr = [CChar](repeating: 0, count: 512)
         var newTopics: [OpaquePointer?] = []
@@ -108,14 +117,20 @@ final class AdminCore: @unchecked Sendable {
             throw KafkaError(code: .state, message: "CreateTopics: unexpected event")
         }
         var cnt = 0
-        guard let results = rd_kafka_CreateTopics_result_topics(result, &cnt) else { return }
+        var outcomes: [String: KafkaTopicCreation] = [:]
+        guard let results = rd_kafka_CreateTopics_result_topics(result, &cnt) else { return outcomes }
         for i in 0..<cnt {
             let r = results[i]
             let err = rd_kafka_topic_result_error(r)
-            if err == RD_KAFKA_RESP_ERR_NO_ERROR || err == RD_KAFKA_RESP_ERR_TOPIC_ALREADY_EXISTS { continue }
             let name = String(cString: rd_kafka_topic_result_name(r))
-            let text = rd_kafka_topic_result_error_string(r).map { String(cString: $0) } ?? ""
-            throw KafkaError(err, "create topic \(name): \(text)")
+            switch err {
+            case RD_KAFKA_RESP_ERR_NO_ERROR: outcomes[name] = .created
+            case RD_KAFKA_RESP_ERR_TOPIC_ALREADY_EXISTS: outcomes[name] = .alreadyExists
+            default:
+                let text = rd_kafka_topic_result_error_string(r).map { String(cString: $0) } ?? ""
+                throw KafkaError(err, "create topic \(name): \(text)")
+            }
         }
+        return outcomes
     }
 }

@@ -41,6 +41,24 @@ public struct KafkaConfiguration: Sendable, Hashable {
         return copy
     }
 
+    /// A copy without the consumer-only properties, for a producer built from the same
+    /// configuration as the consumer (librdkafka would warn about each one at every start).
+    public var forProducer: KafkaConfiguration {
+        var copy = self
+        copy.properties = properties.filter { name, _ in
+            !(Self.consumerOnlyPrefixes.contains { name.hasPrefix($0) } || Self.consumerOnly.contains(name))
+        }
+        return copy
+    }
+
+    /// librdkafka's CONFIGURATION.md marks these "C" (consumer only).
+    private static let consumerOnlyPrefixes = ["group.", "fetch.", "queued.", "auto.commit.", "enable.auto.", "offset.store."]
+    private static let consumerOnly: Set<String> = [
+        "session.timeout.ms", "heartbeat.interval.ms", "partition.assignment.strategy", "max.poll.interval.ms",
+        "auto.offset.reset", "enable.partition.eof", "isolation.level", "check.crcs", "coordinator.query.interval.ms",
+        "consume.callback.max.messages", "max.partition.fetch.bytes",
+    ]
+
     /// Builds an `rd_kafka_conf_t` (owned by the caller). Properties are applied in sorted
     /// order so a configuration with several bad properties always reports the same one.
     func makeConf() throws(KafkaError) -> OpaquePointer {

@@ -217,7 +217,7 @@ public final class StreamPipeline {
         }
         commit.positions = batch.positions
         commit.learnedState = (options.learnsOnline ? recommender.takeChangedState() : [])
-            + scorer.persistentValues.map { LearnedValue(namespace: Self.metricsNamespace, key: $0.key, value: $0.value) }
+            + (options.scoresPrequentially ? scorer.persistentValues : []).map { LearnedValue(namespace: Self.metricsNamespace, key: $0.key, value: $0.value) }
         commit.counters = counters.values
         try committer.submit(commit)
     }

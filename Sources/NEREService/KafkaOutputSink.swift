@@ -21,6 +21,9 @@ final class KafkaOutputSink: PipelineSink {
         var windowState: String
     }
 
+    /// The most of a dead letter's bytes the DLQ carries.
+    static let maxDeadLetterBytes = 64 * 1024
+
     private let producer: KafkaProducer
     private let topics: Topics
     private let metrics: ServiceMetrics
@@ -49,7 +52,14 @@ final class KafkaOutputSink: PipelineSink {
             ("nere.error.detail", violation.detail), ("nere.source.topic", deadLetter.origin.topic),
             ("nere.source.partition", String(deadLetter.origin.partition)), ("nere.source.offset", String(deadLetter.origin.offset)),
         ].map { KafkaHeader(key: $0.0, value: Array($0.1.utf8)) }
-        try send(KafkaProducerMessage(topic: topics.deadLetters, key: deadLetter.key, value: deadLetter.payload, headers: headers))
+        // A record too large for the input contract is too large for the DLQ too (brokers
+        // refuse what exceeds `message.max.bytes`): its head goes to the topic, marked, and the
+        // whole of it stays in the cache's dead_letters table.
+        let payload = deadLetter.payload.count > Self.maxDeadLetterBytes
+            ? Array(deadLetter.payload.prefix(Self.maxDeadLetterBytes)) : deadLetter.payload
+        let truncated = payload.count < deadLetter.payload.count
+            ? [KafkaHeader(key: "nere.payload.truncated_from", value: Array(String(deadLetter.payload.count).utf8))] : []
+        try send(KafkaProducerMessage(topic: topics.deadLetters, key: deadLetter.key, value: payload, headers: headers + truncated))
     }
 
     func emit(changedWindows: [SessionWindow]) throws {

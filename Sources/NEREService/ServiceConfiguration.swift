@@ -23,6 +23,8 @@ public struct ServiceConfiguration: Sendable {
     /// `host:port` of /healthz, /readyz and /metrics; loopback unless configured otherwise.
     public var httpListen = "127.0.0.1:9464"
     public var logLevel = Logger.Level.info
+    /// `NERE_…` variables that name no key (logged at start).
+    public var ignoredEnvironment: [String] = []
 
     public init() {}
 
@@ -61,10 +63,16 @@ public struct ServiceConfiguration: Sendable {
             throw ServiceConfigurationError(path, "not valid YAML: \(error)")
         }
         var values = try Self.flatten(root ?? [String: Any](), file: path)
-        for (name, value) in environment where name.hasPrefix("NERE_") {
-            values[try Self.key(forEnvironment: name, file: path)] = value
-        }
         var configuration = ServiceConfiguration()
+        for (name, value) in environment where name.hasPrefix("NERE_") {
+            // Orchestrators add variables of their own (Kubernetes: NERE_SERVICE_HOST for a
+            // Service named nere), so a name that matches no key is reported, not fatal.
+            guard let key = Self.key(forEnvironment: name) else {
+                configuration.ignoredEnvironment.append(name)
+                continue
+            }
+            values[key] = value
+        }
         try configuration.apply(values, file: path)
         try configuration.validate(file: path)
         return configuration
@@ -101,7 +109,7 @@ public struct ServiceConfiguration: Sendable {
     ]
 
     /// `NERE_KAFKA_BOOTSTRAP_SERVERS` → `kafka.bootstrap.servers`; `NERE_BATCH_MAX_EVENTS` → `batch.max_events`.
-    private static func key(forEnvironment name: String, file: String) throws -> String {
+    private static func key(forEnvironment name: String) -> String? {
         let rest = name.dropFirst("NERE_".count).lowercased()
         if rest.hasPrefix("kafka_") {
             return "kafka." + rest.dropFirst("kafka_".count).replacingOccurrences(of: "_", with: ".")
@@ -110,7 +118,7 @@ public struct ServiceConfiguration: Sendable {
             let key = String(rest.dropFirst(section.count + 1))
             if keys.contains(key) { return "\(section).\(key)" }
         }
-        throw ServiceConfigurationError(file, "environment variable \(name) names no configuration key")
+        return nil
     }
 
     private mutating func apply(_ values: [String: String], file: String) throws {

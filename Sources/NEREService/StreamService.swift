@@ -31,10 +31,14 @@ public final class StreamService {
     }
 
     /// librdkafka defaults for this service's clients, under whatever the configuration sets.
-    static let consumerDefaults = ["auto.offset.reset": "earliest", "enable.partition.eof": "false"]
+    /// Topics are created by `nere topics create`, never by a metadata request: some brokers
+    /// (Tansu) create a missing topic with their own partition count when asked about it.
+    static let consumerDefaults = ["auto.offset.reset": "earliest", "enable.partition.eof": "false",
+                                   "allow.auto.create.topics": "false"]
     /// One batch produces a recommendation and a changelog record per event at most: the local
     /// queue holds many batches, so `send` never finds it full.
-    static let producerDefaults = ["queue.buffering.max.messages": "1000000", "linger.ms": "5"]
+    static let producerDefaults = ["queue.buffering.max.messages": "1000000", "linger.ms": "5",
+                                   "allow.auto.create.topics": "false"]
 
     /// Runs until `control.requestStop()`, then drains: the last batch is committed, the
     /// partitions are handed back with their offsets committed, and the outputs are flushed.
@@ -44,6 +48,7 @@ public final class StreamService {
         defer { if let http { Task { await http.stop() } } }
 
         let kafka = KafkaConfiguration(configuration.kafka)
+        let consuming = kafka.withDefaults(Self.consumerDefaults)
         let topics = try ServiceTopics(directory: configuration.topicsDirectory)
         let cache = try StreamCache(path: configuration.cachePath)
         var setup = RecommenderSetup()
@@ -51,11 +56,18 @@ public final class StreamService {
         setup.indexDirectory = configuration.recommenders.indexDirectory
         setup.modelPath = configuration.recommenders.modelPath
         setup.warmStartPath = configuration.recommenders.warmStartPath
+        if !configuration.ignoredEnvironment.isEmpty {
+            logger.warning("environment variables that name no configuration key are ignored",
+                           metadata: ["variables": "\(configuration.ignoredEnvironment.sorted())"])
+        }
+        if setup.warmStartPath == nil {
+            logger.warning("no model.warm_start: the fallback (popularity, transitions) has learned nothing and serving never learns, so windows the model cannot serve get empty fallbacks")
+        }
         let stack = try setup.build()
         health.update { $0.modelLoaded = true }
         logger.info("recommender ready", metadata: ["model": "\(stack.serving.modelVersion)"])
 
-        let producer = try KafkaProducer(configuration: kafka.withDefaults(Self.producerDefaults))
+        let producer = try KafkaProducer(configuration: kafka.forProducer.withDefaults(Self.producerDefaults))
         let output = KafkaOutputSink(producer: producer, topics: topics.outputs, metrics: metrics, logger: logger)
         var options = StreamPipeline.Options()
         options.learnsOnline = false
@@ -66,7 +78,7 @@ public final class StreamService {
                                       sinks: [output], options: options, logger: logger)
         try pipeline.restoreCounters()
 
-        let (sets, catalog, setLetters) = try await SetsTable.load(topic: topics.sets, configuration: kafka)
+        let (sets, catalog, setLetters) = try await SetsTable.load(topic: topics.sets, configuration: consuming)
         try pipeline.loadCatalog(catalog, indexDirectory: setup.indexDirectory.map { URL(fileURLWithPath: $0) })
         try recordSetDeadLetters(setLetters, cache: cache)
         metrics.setsInCatalog.set(Double(stack.catalog.publishedCount))
@@ -77,7 +89,7 @@ public final class StreamService {
         let ownership = PartitionOwnership(topic: topics.events,
                                            cachePositions: Dictionary(uniqueKeysWithValues: cachePositions.map { (Int32($0.partition), $0.nextOffset) }))
         let logger = self.logger
-        let consumer = try KafkaConsumer(configuration: kafka.withDefaults(Self.consumerDefaults)) { event, context in
+        let consumer = try KafkaConsumer(configuration: consuming) { event, context in
             ownership.handle(event, context) { error in
                 logger.warning("offset commit on revocation failed; the next owner resumes from the previous commit",
                                metadata: ["error": "\(error)"])
@@ -87,7 +99,7 @@ public final class StreamService {
         try await consumer.subscribe(topics: [topics.events])
 
         var loop = ServiceLoop(pipeline: pipeline, consumer: consumer, ownership: ownership, cache: cache,
-                               kafka: kafka, topics: topics, health: health, metrics: metrics, logger: logger)
+                               kafka: consuming, topics: topics, health: health, metrics: metrics, logger: logger)
         var models = ModelSwitch(setup: setup, stack: stack, configurationPath: configurationPath, cache: cache, logger: logger,
                                  metrics: metrics)
         while !control.isStopRequested {

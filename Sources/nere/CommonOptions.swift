@@ -122,3 +122,25 @@ func generateLargePreset(into directory: URL, logger: Logger) throws -> String {
     progress.finish()
     return directory.appendingPathComponent("sets.jsonl").path
 }
+
+/// `--topics DIR`: the topic definitions (`topics/`), checked and loaded alike by every
+/// command that creates topics.
+struct TopicDefinitionOptions: ParsableArguments {
+    @Option(help: "Directory of topic definitions.")
+    var topics: String = "topics"
+
+    func validate() throws {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: topics, isDirectory: &isDirectory), isDirectory.boolValue else {
+            throw ValidationError("--topics \(topics): no such directory (run from the repository root or pass --topics)")
+        }
+    }
+
+    func load() throws -> [TopicDefinition] {
+        do {
+            return try TopicDefinition.loadAll(from: URL(fileURLWithPath: topics))
+        } catch {
+            throw ValidationError("--topics \(topics): \(error)")
+        }
+    }
+}

@@ -16,27 +16,17 @@ struct DevBrokerCommand: AsyncParsableCommand {
             until SIGINT or SIGTERM. For development and tests only: nothing is persisted.
             """)
 
-    @Option(help: "Directory of topic definitions.")
-    var topics: String = "topics"
+    @OptionGroup var topicDefinitions: TopicDefinitionOptions
 
     @Option(help: "Brokers in the mock cluster.")
     var brokers: Int = 1
 
     func validate() throws {
         guard (1...16).contains(brokers) else { throw ValidationError("--brokers must be 1…16, got \(brokers)") }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: topics, isDirectory: &isDirectory), isDirectory.boolValue else {
-            throw ValidationError("--topics \(topics): no such directory (run from the repository root or pass --topics)")
-        }
     }
 
     func run() async throws {
-        let definitions: [TopicDefinition]
-        do {
-            definitions = try TopicDefinition.loadAll(from: URL(fileURLWithPath: topics))
-        } catch {
-            throw ValidationError("--topics \(topics): \(error)")
-        }
+        let definitions = try topicDefinitions.load()
         let cluster = try KafkaMockCluster(brokers: Int32(brokers))
         print("bootstrap \(cluster.bootstrapServers)")
         for topic in definitions {

@@ -50,7 +50,7 @@ struct TopicDefinitionTests {
         let dlq = try TopicDefinition.load(from: RepositoryFiles.topicFile(TopicName.studyEventsDLQ.rawValue))
         #expect(dlq.headers.map(\.name) == [
             "nere.error.reason", "nere.error.field", "nere.error.detail",
-            "nere.source.topic", "nere.source.partition", "nere.source.offset",
+            "nere.source.topic", "nere.source.partition", "nere.source.offset", "nere.payload.truncated_from",
         ])
     }
 

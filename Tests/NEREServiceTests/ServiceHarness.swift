@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(FoundationNetworking)
+import FoundationNetworking
+#endif
 import Logging
 import NERECache
 import NEREContracts
@@ -145,4 +148,46 @@ final class ServiceHarness: @unchecked Sendable {
 struct HarnessError: Error, CustomStringConvertible {
     var description: String
     init(_ description: String) { self.description = description }
+}
+
+extension ServiceHarness {
+    /// Every record of `topic`, read from the beginning of each partition to its end.
+    func readAll(_ topic: String) async throws -> [KafkaConsumerMessage] {
+        let consumer = try KafkaConsumer(configuration: cluster.configuration())
+        defer { Task { await consumer.close() } }
+        var ends: [Int32: Int64] = [:]
+        for partition in try await consumer.partitions(of: topic) {
+            let (low, high) = try await consumer.watermarks(topic: topic, partition: partition)
+            if high > low { ends[partition] = high }
+        }
+        try await consumer.assign(topic: topic)
+        var messages: [KafkaConsumerMessage] = []
+        let deadline = Date().addingTimeInterval(60)
+        while !ends.isEmpty, Date() < deadline {
+            for message in try await consumer.poll(maxMessages: 10_000, timeout: .milliseconds(200)) {
+                messages.append(message)
+                if let end = ends[message.partition], message.offset + 1 >= end { ends[message.partition] = nil }
+            }
+        }
+        return messages
+    }
+
+    /// The last recommendation per key on the output topic, in the same form as `contents(ofCache:)`.
+    func latestRecommendationsOnTopic() async throws -> [String: String] {
+        var latest: [String: String] = [:]
+        for message in try await readAll(TopicName.recommendations.rawValue).sorted(by: { $0.offset < $1.offset }) {
+            guard case .success(var recommendation) = PayloadDecoding.decode(Recommendation.self, from: message.value ?? [], now: .now)
+            else { continue }
+            recommendation.generatedAt = Timestamp(microsecondsSinceEpoch: 0)
+            recommendation.source = .init(topic: "", partition: 0, offset: 0, eventID: "")
+            latest[String(decoding: message.key ?? [], as: UTF8.self)] = recommendation.jsonText
+        }
+        return latest
+    }
+
+    /// GET on the service's HTTP endpoint: status and body.
+    static func get(_ path: String, port: UInt16) async throws -> (status: Int, body: String) {
+        let (data, response) = try await URLSession.shared.data(from: URL(string: "http://127.0.0.1:\(port)\(path)")!)
+        return ((response as? HTTPURLResponse)?.statusCode ?? 0, String(decoding: data, as: UTF8.self))
+    }
 }
