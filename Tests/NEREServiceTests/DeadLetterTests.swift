@@ -77,7 +77,10 @@ struct DeadLetterTests {
         #expect(metrics.status == 200)
         #expect(metrics.body.contains(#"nere_dead_letters_total{reason="invalid_json"} 2"#), "\(metrics.body)")
         #expect(metrics.body.contains("nere_events_dropped_underage_total 1"))
-        #expect(metrics.body.contains("nere_event_to_recommendation_seconds_bucket"))
+        for series in ["nere_event_to_recommendation_seconds_bucket", "nere_batch_duration_seconds_bucket", "nere_consumer_lag{",
+                       "nere_restore_duration_seconds_bucket", "nere_windows ", "nere_events_in_total ", "nere_recommendations_out_total "] {
+            #expect(metrics.body.contains(series), "\(series) in /metrics")
+        }
         #expect(ready.status == 200 && ready.body.contains(#""ready":true"#), "\(ready.body)")
         #expect(health.status == 200)
     }

@@ -1,0 +1,105 @@
+import Foundation
+import NEREContracts
+import NEREKafka
+import Testing
+
+/// A new model reaches a running `nere serve` on SIGHUP (re-reading `model.path`) between two
+/// batches: every event is answered exactly once, by the old model before the swap and by the
+/// new one after it.
+struct ServeModelSwapTests {
+    @Test func sighupSwapsTheModelWithoutLosingOrRepeatingEvents() async throws {
+        let dir = try NereProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try TrainAndServeTests.write(into: dir)
+        let path = { (name: String) in dir.appendingPathComponent(name).path }
+        let vectorize = try NereProcess.run(["vectorize", "--sets", path("sets.jsonl"), "--out", path("vectors"),
+                                             "--dimensions", "16", "--epochs", "5"])
+        try #require(vectorize.status == 0, "\(vectorize.stderr)")
+        var versions: [String] = []
+        for (name, seed) in [("model-a", "3"), ("model-b", "4")] {
+            let train = try NereProcess.run(["train", "--events", path("events.jsonl"), "--sets", path("sets.jsonl"),
+                                             "--vectors", path("vectors"), "--out", path(name), "--epochs", "1", "--seed", seed])
+            try #require(train.status == 0, "\(train.stderr)")
+            let description = try JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent("\(name)/model.json")))
+            versions.append(try #require((description as? [String: Any])?["version_id"] as? String))
+        }
+        try #require(versions[0] != versions[1])
+
+        let out = Pipe()
+        let broker = try NereProcess.start(["dev-broker", "--topics", DevBrokerTests.topics], stdout: out.fileHandleForWriting)
+        defer { broker.terminate(); broker.waitUntilExit() }
+        let bootstrap = String(try #require(DevBrokerTests.readLines(out.fileHandleForReading, count: 1).first?.split(separator: " ").last))
+        let events = try Data(contentsOf: dir.appendingPathComponent("events.jsonl")).split(separator: UInt8(ascii: "\n"))
+        let half = events.count / 2
+        try await Self.produce(bootstrap, "nere.sets", try Data(contentsOf: dir.appendingPathComponent("sets.jsonl"))
+            .split(separator: UInt8(ascii: "\n")), key: "set_id")
+        try await Self.produce(bootstrap, "nere.study-events", Array(events[..<half]), key: "user_id")
+
+        let config = path("serve.yaml")
+        func configure(model: String) throws {
+            try """
+                kafka: {bootstrap.servers: "\(bootstrap)", group.id: swap, session.timeout.ms: 6000}
+                topics: {directory: \(DevBrokerTests.topics)}
+                cache: {path: \(path("cache.sqlite"))}
+                model: {path: \(path(model)), vectors: \(path("vectors"))}
+                http: {listen: "127.0.0.1:0"}
+                """.write(toFile: config, atomically: true, encoding: .utf8)
+        }
+        try configure(model: "model-a")
+        let service = try NereProcess.start(["serve", "--config", config])
+        defer { if service.isRunning { service.terminate() } }
+        let firstHalf = ServeKillTests.waitForCommitted(atLeast: Int64(half), in: path("cache.sqlite"), while: service)
+        #expect(firstHalf == Int64(half))
+        try configure(model: "model-b")
+        kill(service.processIdentifier, SIGHUP)
+        // The swap happens between batches; give the service a turn of its loop before the
+        // second half arrives, so every event of that half meets the new model.
+        try await Task.sleep(for: .seconds(2))
+        try await Self.produce(bootstrap, "nere.study-events", Array(events[half...]), key: "user_id")
+        let all = ServeKillTests.waitForCommitted(atLeast: Int64(events.count), in: path("cache.sqlite"), while: service)
+        service.terminate()
+        service.waitUntilExit()
+        #expect(all == Int64(events.count))
+        #expect(service.terminationStatus == 0)
+
+        let firstHalfIDs = Set(events[..<half].compactMap { ServeKillTests.field("event_id", $0).map { String(decoding: $0, as: UTF8.self) } })
+        var answered: [String: [String]] = [:]
+        for message in try await Self.readAll(bootstrap, "nere.recommendations") {
+            let recommendation = try PayloadDecoding.decode(Recommendation.self, from: message.value ?? [], now: .now).get()
+            answered[recommendation.source.eventID, default: []].append(recommendation.modelVersion)
+        }
+        #expect(answered.count == events.count, "one recommendation per event")
+        #expect(answered.values.allSatisfy { $0.count == 1 }, "none repeated")
+        #expect(answered.allSatisfy { id, models in models == [firstHalfIDs.contains(id) ? versions[0] : versions[1]] },
+                "old model before the SIGHUP, new model after")
+    }
+
+    static func produce(_ bootstrap: String, _ topic: String, _ lines: [Data], key: String) async throws {
+        let producer = try KafkaProducer(configuration: KafkaConfiguration(["bootstrap.servers": bootstrap]))
+        for line in lines {
+            _ = try producer.send(KafkaProducerMessage(topic: topic, key: ServeKillTests.field(key, line), value: Array(line)))
+        }
+        #expect(try await producer.flush(timeout: .seconds(30)).allSatisfy(\.isDelivered))
+        _ = await producer.close()
+    }
+
+    static func readAll(_ bootstrap: String, _ topic: String) async throws -> [KafkaConsumerMessage] {
+        let consumer = try KafkaConsumer(configuration: KafkaConfiguration(["bootstrap.servers": bootstrap]))
+        var ends: [Int32: Int64] = [:]
+        for partition in try await consumer.partitions(of: topic) {
+            let (low, high) = try await consumer.watermarks(topic: topic, partition: partition)
+            if high > low { ends[partition] = high }
+        }
+        try await consumer.assign(topic: topic)
+        var messages: [KafkaConsumerMessage] = []
+        let deadline = Date().addingTimeInterval(60)
+        while !ends.isEmpty, Date() < deadline {
+            for message in try await consumer.poll(maxMessages: 10_000, timeout: .milliseconds(200)) {
+                messages.append(message)
+                if let end = ends[message.partition], message.offset + 1 >= end { ends[message.partition] = nil }
+            }
+        }
+        await consumer.close()
+        return messages
+    }
+}
