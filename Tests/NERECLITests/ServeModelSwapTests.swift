@@ -64,7 +64,10 @@ struct ServeModelSwapTests {
 
         let firstHalfIDs = Set(events[..<half].compactMap { ServeKillTests.field("event_id", $0).map { String(decoding: $0, as: UTF8.self) } })
         var answered: [String: [String]] = [:]
-        for message in try await Self.readAll(bootstrap, "nere.recommendations") {
+        let reader = try KafkaConsumer(configuration: KafkaConfiguration(["bootstrap.servers": bootstrap]))
+        let published = try await reader.readAll("nere.recommendations")
+        await reader.close()
+        for message in published {
             let recommendation = try PayloadDecoding.decode(Recommendation.self, from: message.value ?? [], now: .now).get()
             answered[recommendation.source.eventID, default: []].append(recommendation.modelVersion)
         }
@@ -81,25 +84,5 @@ struct ServeModelSwapTests {
         }
         #expect(try await producer.flush(timeout: .seconds(30)).allSatisfy(\.isDelivered))
         _ = await producer.close()
-    }
-
-    static func readAll(_ bootstrap: String, _ topic: String) async throws -> [KafkaConsumerMessage] {
-        let consumer = try KafkaConsumer(configuration: KafkaConfiguration(["bootstrap.servers": bootstrap]))
-        var ends: [Int32: Int64] = [:]
-        for partition in try await consumer.partitions(of: topic) {
-            let (low, high) = try await consumer.watermarks(topic: topic, partition: partition)
-            if high > low { ends[partition] = high }
-        }
-        try await consumer.assign(topic: topic)
-        var messages: [KafkaConsumerMessage] = []
-        let deadline = Date().addingTimeInterval(60)
-        while !ends.isEmpty, Date() < deadline {
-            for message in try await consumer.poll(maxMessages: 10_000, timeout: .milliseconds(200)) {
-                messages.append(message)
-                if let end = ends[message.partition], message.offset + 1 >= end { ends[message.partition] = nil }
-            }
-        }
-        await consumer.close()
-        return messages
     }
 }

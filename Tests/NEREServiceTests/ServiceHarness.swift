@@ -155,21 +155,7 @@ extension ServiceHarness {
     func readAll(_ topic: String) async throws -> [KafkaConsumerMessage] {
         let consumer = try KafkaConsumer(configuration: cluster.configuration())
         defer { Task { await consumer.close() } }
-        var ends: [Int32: Int64] = [:]
-        for partition in try await consumer.partitions(of: topic) {
-            let (low, high) = try await consumer.watermarks(topic: topic, partition: partition)
-            if high > low { ends[partition] = high }
-        }
-        try await consumer.assign(topic: topic)
-        var messages: [KafkaConsumerMessage] = []
-        let deadline = Date().addingTimeInterval(60)
-        while !ends.isEmpty, Date() < deadline {
-            for message in try await consumer.poll(maxMessages: 10_000, timeout: .milliseconds(200)) {
-                messages.append(message)
-                if let end = ends[message.partition], message.offset + 1 >= end { ends[message.partition] = nil }
-            }
-        }
-        return messages
+        return try await consumer.readAll(topic)
     }
 
     /// The last recommendation per key on the output topic, in the same form as `contents(ofCache:)`.

@@ -1,11 +1,10 @@
-import NEREKafka
-
 extension KafkaConsumer {
     /// Assigns `partitions` from the beginning and reads them up to the high watermarks they
     /// had when this was called, handing each poll's records to `body` (in offset order per
     /// partition). The assignment stays, so the caller can go on following the partitions. For
     /// the tables a service reads in full: `nere.sets`, a changelog partition.
-    func readToEnd(_ partitions: [KafkaTopicPartition], _ body: ([KafkaConsumerMessage]) throws -> Void) async throws {
+    /// Records already fetched past a watermark are handed over too.
+    public func readToEnd(_ partitions: [KafkaTopicPartition], _ body: ([KafkaConsumerMessage]) throws -> Void) async throws {
         var ends: [KafkaTopicPartition: Int64] = [:]
         for partition in partitions {
             let (low, high) = try await watermarks(topic: partition.topic, partition: partition.partition)
@@ -18,5 +17,15 @@ extension KafkaConsumer {
                 ends[partition] = nil
             }
         }
+    }
+}
+
+extension KafkaConsumer {
+    /// Every record of `topic` up to its current end, through a manual assignment.
+    public func readAll(_ topic: String) async throws -> [KafkaConsumerMessage] {
+        var messages: [KafkaConsumerMessage] = []
+        let partitions = try await partitions(of: topic).map { KafkaTopicPartition(topic: topic, partition: $0) }
+        try await readToEnd(partitions) { messages += $0 }
+        return messages
     }
 }
