@@ -86,6 +86,8 @@ public struct ServiceConfiguration: Sendable {
             guard known[section] != nil else {
                 throw ServiceConfigurationError(file, "unknown section '\(section)' (known: \(known.keys.sorted().joined(separator: ", ")))")
             }
+            // A section with every key commented out reads as null: the defaults apply.
+            if content is NSNull { continue }
             guard let entries = content as? [String: Any] else {
                 throw ServiceConfigurationError(file, "section '\(section)' must be a mapping")
             }

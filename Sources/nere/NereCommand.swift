@@ -8,7 +8,7 @@ struct NereCommand: AsyncParsableCommand {
         commandName: "nere",
         abstract: "Real-time study-set recommendations (NERE) from study-session events.",
         subcommands: [BenchCommand.self, DemoCommand.self, DevBrokerCommand.self, GenerateCommand.self, TrainCommand.self, ReplayCommand.self,
-                      RecommendCommand.self, ServeCommand.self, TopicsCommand.self, VectorizeCommand.self, VersionCommand.self])
+                      ProduceCommand.self, RecommendCommand.self, ServeCommand.self, TopicsCommand.self, VectorizeCommand.self, VersionCommand.self])
 
     /// Errors are one line on standard error, prefixed `nere:`, with a non-zero exit; help
     /// and usage requests print normally.

@@ -27,40 +27,26 @@ struct TopicsCreateCommand: AsyncParsableCommand {
             at any time: it changes nothing that exists.
             """)
 
-    @Option(help: "Bootstrap brokers, HOST:PORT[,HOST:PORT…].")
-    var bootstrap: String
+    @OptionGroup var client: KafkaClientOptions
 
     @OptionGroup var topicDefinitions: TopicDefinitionOptions
 
     @Option(help: "Replication factor of the topics created.")
     var replicationFactor: Int = 1
 
-    @Option(name: .customLong("property"),
-            help: ArgumentHelp("A librdkafka client property, KEY=VALUE (repeatable), e.g. security.protocol=SASL_SSL.",
-                               valueName: "key=value"))
-    var properties: [String] = []
-
     @Option(help: "Seconds to wait for the cluster.")
     var timeout: Int = 30
 
     func validate() throws {
-        _ = try Self.parseBootstrap(bootstrap)
         guard (1...Int(Int16.max)).contains(replicationFactor) else {
             throw ValidationError("--replication-factor must be 1…\(Int16.max), got \(replicationFactor)")
         }
-        _ = try Self.parseProperties(properties)
         guard (1...3600).contains(timeout) else { throw ValidationError("--timeout must be 1…3600 seconds, got \(timeout)") }
     }
 
     func run() async throws {
         let definitions = try topicDefinitions.load()
-        let servers = try Self.parseBootstrap(bootstrap)
-        var configuration = KafkaConfiguration(try Self.parseProperties(properties))
-        configuration.bootstrapServers = servers.joined(separator: ",")
-        if configuration.clientID == nil { configuration.clientID = "nere-topics" }
-        // A metadata request of an admin (producer) handle may otherwise make a broker with
-        // auto-creation create a missing topic with its default partition count.
-        if configuration["allow.auto.create.topics"] == nil { configuration["allow.auto.create.topics"] = "false" }
+        let configuration = try client.configuration(clientID: "nere-topics")
 
         let admin: KafkaAdmin
         do {
@@ -81,7 +67,7 @@ struct TopicsCreateCommand: AsyncParsableCommand {
                 timeout: wait)
         } catch {
             await admin.close()
-            throw TopicsFailure("cannot create topics on \(configuration.bootstrapServers ?? bootstrap): \(Self.describe(error))"
+            throw TopicsFailure("cannot create topics on \(configuration.bootstrapServers ?? client.bootstrap): \(Self.describe(error))"
                 + " (librdkafka \(String(cString: rd_kafka_version_str())))")
         }
 
@@ -129,62 +115,6 @@ struct TopicsCreateCommand: AsyncParsableCommand {
     static func describe(_ error: any Error) -> String {
         if let error = error as? KafkaError { return "\(error.message) (\(error.name))" }
         return String(describing: error)
-    }
-
-    /// `HOST:PORT[,HOST:PORT…]`, each with an optional `SCHEME://` prefix librdkafka accepts
-    /// and IPv6 hosts in brackets. A port is required: librdkafka would silently use 9092.
-    static func parseBootstrap(_ text: String) throws -> [String] {
-        let entries = text.split(separator: ",", omittingEmptySubsequences: false)
-            .map { $0.trimmingCharacters(in: .whitespaces) }
-        guard !text.trimmingCharacters(in: .whitespaces).isEmpty else {
-            throw ValidationError("--bootstrap is empty; give HOST:PORT")
-        }
-        return try entries.map { entry in
-            // Name the entry only when there are several.
-            let inEntry = entries.count > 1 ? " in \(entry)" : ""
-            let bad = { (why: String) in ValidationError("--bootstrap \(text): \(why); give HOST:PORT[,HOST:PORT…]") }
-            guard !entry.isEmpty else { throw bad("empty entry") }
-            var address = Substring(entry)
-            if let scheme = address.range(of: "://") { address = address[scheme.upperBound...] }
-            let host: Substring
-            let port: Substring
-            if address.hasPrefix("[") {
-                guard let close = address.firstIndex(of: "]") else { throw bad("unclosed [\(inEntry)") }
-                host = address[address.index(after: address.startIndex)..<close]
-                let rest = address[address.index(after: close)...]
-                guard rest.hasPrefix(":") else { throw bad("no port\(inEntry)") }
-                port = rest.dropFirst()
-            } else {
-                guard let colon = address.lastIndex(of: ":") else { throw bad("no port\(inEntry)") }
-                host = address[..<colon]
-                port = address[address.index(after: colon)...]
-                if host.contains(":") { throw bad("an IPv6 host needs brackets, [HOST]:PORT\(inEntry)") }
-            }
-            guard !host.isEmpty, !host.contains(where: \.isWhitespace) else { throw bad("no host\(inEntry)") }
-            guard let number = Int(port), (1...65_535).contains(number) else { throw bad("the port must be 1…65535\(inEntry)") }
-            return entry
-        }
-    }
-
-    /// `KEY=VALUE` pairs; the value may be empty or contain `=`.
-    static func parseProperties(_ pairs: [String]) throws -> [String: String] {
-        var properties: [String: String] = [:]
-        for pair in pairs {
-            guard let equals = pair.firstIndex(of: "=") else {
-                throw ValidationError("--property \(pair): expected KEY=VALUE")
-            }
-            let key = String(pair[..<equals]).trimmingCharacters(in: .whitespaces)
-            let value = String(pair[pair.index(after: equals)...])
-            guard !key.isEmpty, !key.contains(where: \.isWhitespace) else {
-                throw ValidationError("--property \(pair): expected KEY=VALUE with a non-empty key")
-            }
-            guard key != "bootstrap.servers" else {
-                throw ValidationError("--property \(pair): give the brokers with --bootstrap")
-            }
-            guard properties[key] == nil else { throw ValidationError("--property \(key) is given twice") }
-            properties[key] = value
-        }
-        return properties
     }
 }
 
