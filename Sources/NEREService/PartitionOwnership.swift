@@ -73,6 +73,9 @@ final class PartitionOwnership: Sendable {
                         starts[partition] = local
                     } else {
                         state.assigned[partition.partition] = .changelog(groupOffset: group)
+                        // The cache's older position no longer describes this partition; were it
+                        // committed on a revocation it would rewind the group.
+                        state.cachePositions[partition.partition] = group >= 0 ? group : nil
                     }
                     state.revoked.remove(partition.partition)
                 }
