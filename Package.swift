@@ -52,7 +52,7 @@ let package = Package(
         // `nere serve`: the pipeline driven by Kafka, with its configuration, changelog, metrics
         // and health endpoints.
         .target(name: "NEREService", dependencies: [
-            "NEREPipeline", "NEREKafka", "NERECache", "NEREContracts", "NEREFeatures",
+            "NEREPipeline", "NEREKafka", "NERECache", "NEREContracts", "NEREFeatures", "NEREModel",
             .product(name: "Logging", package: "swift-log"),
             .product(name: "Prometheus", package: "swift-prometheus"),
             .product(name: "FlyingFox", package: "FlyingFox"),

@@ -8,12 +8,17 @@ import NEREFeatures
 public final class StreamCache: Sendable {
     private let queue: DatabaseQueue
     private let setNumbers = SetNumbers()
+    private let checkpointer: WALCheckpointer?
     public let path: String
 
     /// Opens (creating and migrating if needed) the cache a pipeline writes. With `readOnly`,
     /// opens an existing cache for reading only, as `nere recommend` or a web server does:
     /// no migration, so it never waits for the write lock of a busy writer.
-    public init(path: String, readOnly: Bool = false) throws {
+    ///
+    /// `checkpointInBackground` (a service, whose commits are on the latency path) moves WAL
+    /// checkpoints out of the commits onto a timer (`WALCheckpointer`); a replay leaves them
+    /// to SQLite, where they cost throughput only.
+    public init(path: String, readOnly: Bool = false, checkpointInBackground: Bool = false) throws {
         self.path = path
         var configuration = Configuration()
         configuration.readonly = readOnly
@@ -26,7 +31,7 @@ public final class StreamCache: Sendable {
                 try db.execute(sql: "PRAGMA synchronous = NORMAL")
                 // Rows are rewritten on every event of their (user, subject); a larger WAL between
                 // checkpoints and a larger page cache let repeated rewrites of a page cost one write.
-                try db.execute(sql: "PRAGMA wal_autocheckpoint = 16384")
+                try db.execute(sql: "PRAGMA wal_autocheckpoint = \(checkpointInBackground ? 0 : 16384)")
                 try db.execute(sql: "PRAGMA cache_size = -262144")
             }
         }
@@ -42,6 +47,7 @@ public final class StreamCache: Sendable {
             setNumbers.insert(try queue.read { db in
                 try Row.fetchAll(db, sql: "SELECT rowid, set_id FROM sets").map { (number: $0[0], id: $0[1]) }
             })
+            checkpointer = checkpointInBackground && !readOnly ? try WALCheckpointer(path: path, interval: .seconds(1)) : nil
         } catch let error as CacheError {
             throw error
         } catch {

@@ -21,7 +21,9 @@ public final class KafkaMockCluster: @unchecked Sendable {
     public let bootstrapServers: String
 
     public init(brokers: Int32 = 1) throws(KafkaError) {
-        let conf = try KafkaConfiguration(["log_level": "3"]).makeConf()
+        // Nagle off: with it, the mock holds each later response of a multi-partition produce
+        // until the client's delayed ACK (~40 ms), and every flush would measure that.
+        let conf = try KafkaConfiguration(["log_level": "3", "socket.nagle.disable": "true"]).makeConf()
         rk = try makeHandle(RD_KAFKA_PRODUCER, conf)
         guard let m = rd_kafka_mock_cluster_new(rk, brokers) else {
             rd_kafka_destroy(rk)

@@ -205,6 +205,8 @@ final class ProducerCore: @unchecked Sendable {
                 cont.resume(returning: r)
             } else {
                 flushWaiters.append((deadline, cont))
+                // Wake the poll thread so it switches to flushing now, not after its poll.
+                if let rk { rd_kafka_yield(rk) }
             }
         }
     }
@@ -244,10 +246,17 @@ final class ProducerCore: @unchecked Sendable {
         }
     }
 
+    /// While someone waits in `flush`, the thread flushes rather than polls: librdkafka then
+    /// sends what it holds at once instead of waiting out `linger.ms`, which would otherwise be
+    /// added to every batch of a service that flushes each batch.
     func runPollLoop() {
         guard let rk else { return }
         while true {
-            rd_kafka_poll(rk, 50)
+            if lock.withLock({ flushWaiters.isEmpty }) {
+                rd_kafka_poll(rk, 50)
+            } else {
+                _ = rd_kafka_flush(rk, 10)
+            }
             if serviceWaiters() { break }
         }
         let timeout = lock.withLock { stopTimeout ?? .zero }

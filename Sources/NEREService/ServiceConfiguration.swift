@@ -20,6 +20,10 @@ public struct ServiceConfiguration: Sendable {
     public var maxBatchEvents = 2000
     /// How long a poll waits for the first event of a batch.
     public var maxWaitMilliseconds = 20
+    /// OpenBLAS threads for the model. One: an instance computes one batch at a time, and
+    /// idle OpenBLAS threads spin between calls, burning a core for nothing; scale out with
+    /// partitions and instances instead.
+    public var computeThreads = 1
     /// `host:port` of /healthz, /readyz and /metrics; loopback unless configured otherwise.
     public var httpListen = "127.0.0.1:9464"
     public var logLevel = Logger.Level.info
@@ -106,7 +110,7 @@ public struct ServiceConfiguration: Sendable {
 
     private static let known: [String: Set<String>] = [
         "kafka": [], "topics": ["directory"], "cache": ["path"],
-        "model": ["path", "vectors", "warm_start", "index_directory"],
+        "model": ["path", "vectors", "warm_start", "index_directory", "threads"],
         "batch": ["max_events", "max_wait_ms"], "http": ["listen"], "log": ["level"],
     ]
 
@@ -137,6 +141,7 @@ public struct ServiceConfiguration: Sendable {
                                            indexDirectory: values["model.index_directory"])
         maxBatchEvents = try integer("batch.max_events") ?? maxBatchEvents
         maxWaitMilliseconds = try integer("batch.max_wait_ms") ?? maxWaitMilliseconds
+        computeThreads = try integer("model.threads") ?? computeThreads
         httpListen = values["http.listen"] ?? httpListen
         if let level = values["log.level"] {
             guard let parsed = Logger.Level(rawValue: level) else {
@@ -158,6 +163,9 @@ public struct ServiceConfiguration: Sendable {
         }
         guard (0...10_000).contains(maxWaitMilliseconds) else {
             throw ServiceConfigurationError(file, "'batch.max_wait_ms' must be 0…10000, got \(maxWaitMilliseconds)")
+        }
+        guard (1...64).contains(computeThreads) else {
+            throw ServiceConfigurationError(file, "'model.threads' must be 1…64, got \(computeThreads)")
         }
         guard httpAddress != nil else {
             throw ServiceConfigurationError(file, "'http.listen' must be host:port, got '\(httpListen)'")

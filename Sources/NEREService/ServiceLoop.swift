@@ -23,8 +23,12 @@ struct ServiceLoop {
     /// Offsets to record with the next batch for partitions restored from the changelog, so
     /// the cache's windows and positions of a partition always describe the same moment.
     private var restoredPositions: [Int32: Int64] = [:]
-    /// Offsets committed to SQLite but not yet to Kafka (a commit can fail during a rebalance
-    /// or an outage; the next turn tries again).
+    /// Offsets of the batch whose SQLite transaction may still be running: SQLite commits on
+    /// its own thread while the next batch is computed (`BackgroundCommitter`), and a batch's
+    /// offsets go to Kafka only once that transaction is durable.
+    private var committing: [Int32: Int64] = [:]
+    /// Offsets durable in SQLite but not yet committed to Kafka (a commit can fail during a
+    /// rebalance or an outage; the next turn tries again).
     private var uncommitted: [Int32: Int64] = [:]
     private var counted = PipelineCounters()
     private var consumerErrors = 0
@@ -60,6 +64,8 @@ struct ServiceLoop {
         let events = messages.filter { owned.contains($0.partition) }
         if !events.isEmpty || !restoredPositions.isEmpty {
             try await process(events)
+        } else {
+            try settle()
         }
         try await commitOffsets()
         reportLag()
@@ -74,11 +80,12 @@ struct ServiceLoop {
                                positions: positions.sorted { $0.key < $1.key }.map {
                                    SourcePosition(topic: topics.events, partition: Int($0.key), nextOffset: $0.value)
                                })
+        // Outputs are acknowledged inside `process`, before its transaction is submitted; the
+        // submit waits for the previous batch's transaction, so that one is durable now.
         try await pipeline.process(batch)
-        try pipeline.finish()
+        durable(committing)
+        committing = positions
         restoredPositions = [:]
-        ownership.cacheCommitted(positions)
-        uncommitted.merge(positions) { $1 }
 
         metrics.batchDuration.record(ContinuousClock.now - started)
         let nowMs = Int64(Date().timeIntervalSince1970 * 1000)
@@ -93,7 +100,20 @@ struct ServiceLoop {
         metrics.windows.set(Double(pipeline.windowCount))
     }
 
-    private mutating func commitOffsets() async throws {
+    /// Waits for the transaction in flight (when idle, and before stopping).
+    mutating func settle() throws {
+        guard !committing.isEmpty else { return }
+        try pipeline.finish()
+        durable(committing)
+        committing = [:]
+    }
+
+    private mutating func durable(_ positions: [Int32: Int64]) {
+        ownership.cacheCommitted(positions)
+        uncommitted.merge(positions) { $1 }
+    }
+
+    mutating func commitOffsets() async throws {
         uncommitted = uncommitted.filter { owned.contains($0.key) }
         guard !uncommitted.isEmpty else { return }
         do {
@@ -108,6 +128,8 @@ struct ServiceLoop {
     /// are processed.
     private mutating func applyAssignmentChanges() async throws {
         let (assigned, revoked, joined) = ownership.takeChanges()
+        // Restores read the cache: let the transaction in flight land first.
+        if !assigned.isEmpty || !revoked.isEmpty { try settle() }
         if !revoked.isEmpty {
             pipeline.release(topic: topics.events, partitions: Set(revoked.map(Int.init)))
             owned.subtract(revoked)

@@ -4,6 +4,7 @@ import NERECache
 import NEREContracts
 import NEREFeatures
 import NEREKafka
+import NEREModel
 import NEREPipeline
 
 /// `nere serve` (DESIGN §1–3): consumes `nere.study-events` in a consumer group, runs each poll
@@ -50,7 +51,8 @@ public final class StreamService {
         let kafka = KafkaConfiguration(configuration.kafka)
         let consuming = kafka.withDefaults(Self.consumerDefaults)
         let topics = try ServiceTopics(directory: configuration.topicsDirectory)
-        let cache = try StreamCache(path: configuration.cachePath)
+        let cache = try StreamCache(path: configuration.cachePath, checkpointInBackground: true)
+        ComputeThreads.use(configuration.computeThreads)
         var setup = RecommenderSetup()
         setup.vectorsPath = configuration.recommenders.vectorsPath
         setup.indexDirectory = configuration.recommenders.indexDirectory
@@ -117,6 +119,8 @@ public final class StreamService {
 
         health.update { $0.draining = true }
         logger.info("draining")
+        try loop.settle()
+        try await loop.commitOffsets()
         await consumer.close()
         await sets.close()
         _ = await producer.close()

@@ -9,13 +9,6 @@ struct ModelReport {
         var reference: Result<ModelReference.Output, ReferenceSkipped>
     }
 
-    struct Goal {
-        var name: String
-        var value: String
-        /// nil when the run did not measure it.
-        var met: Bool?
-    }
-
     /// The goals of the issue, checked at this preset and batch size.
     static let goalPreset = ModelPreset.paper
     static let goalBatch = 64
@@ -76,31 +69,31 @@ struct ModelReport {
         }
     }
 
-    var goals: [Goal] {
+    var goals: [BenchGoal] {
         let name = "\(Self.goalPreset.rawValue) preset, batch \(Self.goalBatch)"
         guard let preset = presets.first(where: { $0.figures.preset == Self.goalPreset }),
               let row = Self.rows(preset).first(where: { $0.batch == Self.goalBatch }) else {
-            return [Goal(name: name, value: "not measured (needs --presets \(Self.goalPreset.rawValue) "
+            return [BenchGoal(name: name, value: "not measured (needs --presets \(Self.goalPreset.rawValue) "
                          + "and --batches with \(Self.goalBatch))", met: nil)]
         }
-        var goals = [Goal(name: "\(name): served ≤ \(Int(Self.servedBudgetMicroseconds)) µs per event on one core",
+        var goals = [BenchGoal(name: "\(name): served ≤ \(Int(Self.servedBudgetMicroseconds)) µs per event on one core",
                           value: String(format: "%.1f µs", row.servedMicroseconds),
                           met: row.servedMicroseconds <= Self.servedBudgetMicroseconds)]
         for (path, ratio) in [("served", row.torchOverServed), ("full recompute", row.torchOverFull)] {
             let goal = "\(name): ours (\(path)) ≥ \(Self.speedupGoal)× faster than PyTorch (full recompute)"
             switch preset.reference {
             case .success:
-                goals.append(Goal(name: goal, value: ratio.map { String(format: "%.2f×", $0) } ?? "no PyTorch figure",
+                goals.append(BenchGoal(name: goal, value: ratio.map { String(format: "%.2f×", $0) } ?? "no PyTorch figure",
                                   met: ratio.map { $0 >= Self.speedupGoal }))
             case .failure(let skipped):
-                goals.append(Goal(name: goal, value: "PyTorch skipped (\(skipped.reason))", met: nil))
+                goals.append(BenchGoal(name: goal, value: "PyTorch skipped (\(skipped.reason))", met: nil))
             }
         }
         let shape = row.recurrentSgemm
         for (label, sgemm) in [("(a) sgemm's peak, \(sgemmPeak.m)×\(sgemmPeak.n)×\(sgemmPeak.k)", sgemmPeak),
                                ("(b) sgemm at the recurrent product's shape, M×N×K = \(shape.m)×\(shape.n)×\(shape.k)", shape)] {
             let share = row.recurrenceGflops / sgemm.gflops
-            goals.append(Goal(name: "\(name): recurrence ≥ \(Int(Self.sgemmShareGoal * 100))% of \(label)",
+            goals.append(BenchGoal(name: "\(name): recurrence ≥ \(Int(Self.sgemmShareGoal * 100))% of \(label)",
                               value: String(format: "%.0f%% (%.1f of %.1f GFLOP/s, executed FLOPs; its products alone "
                                             + "%.0f%%; with the nominal count of 5 products per direction %.0f%%)",
                                             share * 100, row.recurrenceGflops, sgemm.gflops,
@@ -268,11 +261,7 @@ struct ModelReport {
             "machine": machine,
             "sgemm_peak": Self.object(sgemmPeak),
             "presets": presets.map(presetJSON),
-            "goals": goals.map { goal -> [String: Any] in
-                var json: [String: Any] = ["goal": goal.name, "value": goal.value]
-                json["met"] = goal.met
-                return json
-            },
+            "goals": goals.map(\.json),
             "markdown": markdown,
         ]
         if !parityFailures.isEmpty { json["failures"] = parityFailures }
