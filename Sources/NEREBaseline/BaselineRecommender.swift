@@ -32,6 +32,10 @@ public final class BaselineRecommender: Recommender {
     static let popularityCapacity = 200
     static let transitionCapacity = 50
     static let popularityBlend = 0.01
+    /// Popular sets considered per answer, whatever its length, so that a shorter ranking is
+    /// exactly the head of a longer one (a service publishing 20 items answers what a replay
+    /// ranking 100 deep shows first).
+    static let popularityCandidates = 100
 
     public init(catalog: SetCatalog, halfLifeDays: Double = 14) {
         self.catalog = catalog
@@ -84,7 +88,7 @@ public final class BaselineRecommender: Recommender {
             for candidate in ranking.top where isServable(candidate.key) {
                 scratch.add(Self.popularityBlend * exp(candidate.score - best), to: candidate.key)
                 added += 1
-                if added == count { break }
+                if added == max(count, Self.popularityCandidates) { break }
             }
         }
         let items = scratch.drain()

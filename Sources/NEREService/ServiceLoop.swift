@@ -61,7 +61,7 @@ struct ServiceLoop {
         }
         try await applyAssignmentChanges()
         // Records of a partition revoked during the poll belong to its next owner.
-        let events = messages.filter { owned.contains($0.partition) }
+        let events = Self.interleaved(messages.filter { owned.contains($0.partition) })
         if !events.isEmpty || !restoredPositions.isEmpty {
             try await process(events)
         } else {
@@ -98,6 +98,30 @@ struct ServiceLoop {
         metrics.duplicates.increment(by: Int64(counters.duplicates - counted.duplicates))
         counted = counters
         metrics.windows.set(Double(pipeline.windowCount))
+    }
+
+    /// A poll returns records partition by partition, and consecutive records of one
+    /// partition often share a user, which ends the pipeline's round of model work early.
+    /// Taking the partitions in turn keeps each partition's (so each pair's) order and lets a
+    /// round gather more windows per model call.
+    static func interleaved(_ messages: [KafkaConsumerMessage]) -> [KafkaConsumerMessage] {
+        var byPartition: [Int32: [KafkaConsumerMessage]] = [:]
+        var order: [Int32] = []
+        for message in messages {
+            if byPartition[message.partition] == nil { order.append(message.partition) }
+            byPartition[message.partition, default: []].append(message)
+        }
+        guard order.count > 1 else { return messages }
+        var result: [KafkaConsumerMessage] = []
+        result.reserveCapacity(messages.count)
+        var position = 0
+        while result.count < messages.count {
+            for partition in order where position < byPartition[partition]!.count {
+                result.append(byPartition[partition]![position])
+            }
+            position += 1
+        }
+        return result
     }
 
     /// Waits for the transaction in flight (when idle, and before stopping).

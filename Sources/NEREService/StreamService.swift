@@ -74,6 +74,8 @@ public final class StreamService {
         var options = StreamPipeline.Options()
         options.learnsOnline = false
         options.scoresPrequentially = false
+        // Nothing is scored, so rankings are only as deep as what is published.
+        options.scoringDepth = options.itemsPerRecommendation
         options.skipsAppliedOffsets = true
         options.stampWithEventTime = false
         let pipeline = StreamPipeline(catalog: stack.catalog, content: stack.content, recommender: stack.serving, cache: cache,
