@@ -27,7 +27,7 @@ let package = Package(
 
         .target(name: "NEREContracts"),
         // librdkafka wrapper: configuration, errors, producer, consumer, admin, mock cluster.
-        .target(name: "NEREKafka", dependencies: ["CRDKafka", "NEREContracts"]),
+        .target(name: "NEREKafka", dependencies: ["CRDKafka", "NEREContracts", .product(name: "Logging", package: "swift-log")]),
         .target(name: "NEREFeatures", dependencies: ["NEREContracts"]),
         .target(name: "NEREBaseline", dependencies: ["NEREContracts", "NEREFeatures"]),
         .target(name: "NEREEvaluation", dependencies: ["NEREContracts"]),

@@ -65,6 +65,7 @@ public struct KafkaConfiguration: Sendable, Hashable {
         guard let conf = rd_kafka_conf_new() else {
             throw KafkaError(code: .invalidArgument, message: "rd_kafka_conf_new failed")
         }
+        rd_kafka_conf_set_log_cb(conf, kafkaLogCallback)
         var errstr = [CChar](repeating: 0, count: 512)
         for (key, value) in properties.sorted(by: { $0.key < $1.key }) {
             let result = rd_kafka_conf_set(conf, key, value, &errstr, errstr.count)
