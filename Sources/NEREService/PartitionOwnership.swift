@@ -67,12 +67,13 @@ final class PartitionOwnership: Sendable {
             var starts: [KafkaTopicPartition: Int64] = [:]
             state.withLock { state in
                 for partition in mine {
-                    let group = committed[partition] ?? KafkaOffset.invalid
-                    if let local = state.cachePositions[partition.partition], group < 0 || local >= group {
-                        state.assigned[partition.partition] = .cache(resumeAt: local)
-                        starts[partition] = local
-                    } else {
-                        state.assigned[partition.partition] = .changelog(groupOffset: group)
+                    let restore = Self.restore(cachePosition: state.cachePositions[partition.partition],
+                                               groupOffset: committed[partition] ?? KafkaOffset.invalid)
+                    state.assigned[partition.partition] = restore
+                    switch restore {
+                    case .cache(let resumeAt):
+                        starts[partition] = resumeAt
+                    case .changelog(let group):
                         // The cache's older position no longer describes this partition; were it
                         // committed on a revocation it would rewind the group.
                         state.cachePositions[partition.partition] = group >= 0 ? group : nil
@@ -83,6 +84,14 @@ final class PartitionOwnership: Sendable {
             }
             return starts
         }
+    }
+
+    /// The rule of DESIGN §3 for one assigned partition: the cache is a consistent snapshot of
+    /// windows and position, usable when nobody has processed the partition past it since
+    /// (its position is at or past the group's committed offset, or the group has none).
+    static func restore(cachePosition: Int64?, groupOffset: Int64) -> PartitionRestore {
+        if let cachePosition, groupOffset < 0 || cachePosition >= groupOffset { return .cache(resumeAt: cachePosition) }
+        return .changelog(groupOffset: groupOffset)
     }
 
     /// The changes since the last call, for the loop to apply before it processes anything.
