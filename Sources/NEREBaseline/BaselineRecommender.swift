@@ -129,6 +129,11 @@ public final class BaselineRecommender: Recommender {
         calibration.record(bucket, hit: hit)
     }
 
+    public func confidence(for window: SessionWindow) -> (confidence: Double, bucket: String) {
+        let bucket = calibrationBucket(for: window)
+        return (calibration.estimate(bucket), bucket)
+    }
+
     // MARK: Persistence
 
     public func takeChangedState() -> [LearnedValue] {

@@ -61,6 +61,11 @@ public final class ContentBlendRecommender: Recommender {
         base.observe(bucket: bucket, hit: hit)
     }
 
+    /// The blend changes the items, not how likely they are to hold the next set.
+    public func confidence(for window: SessionWindow) -> (confidence: Double, bucket: String) {
+        base.confidence(for: window)
+    }
+
     public func takeChangedState() -> [LearnedValue] {
         base.takeChangedState()
     }

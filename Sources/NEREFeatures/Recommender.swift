@@ -105,16 +105,22 @@ public protocol Recommender: AnyObject {
     func observe(bucket: String, hit: Bool)
     func takeChangedState() -> [LearnedValue]
     func restore(_ values: [LearnedValue])
+    /// The confidence (and its calibration bucket) `recommend` would give this window, for a
+    /// caller that may not need the items.
+    func confidence(for window: SessionWindow) -> (confidence: Double, bucket: String)
 }
 
 /// A window and the answer its recommender would give with what it knows now.
 public struct PreparedRecommendation: Sendable {
     public var window: SessionWindow
     public var draft: RecommendationDraft
+    /// The draft carries only the fallback's confidence; its items are computed if it is shown.
+    public var fallbackDeferred: Bool
 
-    public init(window: SessionWindow, draft: RecommendationDraft) {
+    public init(window: SessionWindow, draft: RecommendationDraft, fallbackDeferred: Bool = false) {
         self.window = window
         self.draft = draft
+        self.fallbackDeferred = fallbackDeferred
     }
 }
 
@@ -128,4 +134,9 @@ extension Recommender {
     }
 
     public func catalogChanged(published: [StudySet], deleted: [String]) {}
+
+    public func confidence(for window: SessionWindow) -> (confidence: Double, bucket: String) {
+        let draft = recommend(for: window, count: 1)
+        return (draft.confidence, draft.calibrationBucket)
+    }
 }

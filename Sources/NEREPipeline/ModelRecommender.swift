@@ -22,6 +22,11 @@ public final class ModelRecommender: Recommender {
         /// When set, the model's nearest sets are blended into the fallback's ranking (each
         /// adds this weight × its cosine to its score) instead of replacing it.
         public var blendWeight: Double?
+        /// The fallback learns nothing here (a warm start, as `nere serve` runs): its answer
+        /// is then the same whenever it is computed, so it is computed only for the windows
+        /// that show it — prepared with its confidence alone — and no unshown answer is kept
+        /// (nothing would learn from it).
+        public var fallbackIsFrozen = false
 
         public init() {}
     }
@@ -72,7 +77,18 @@ public final class ModelRecommender: Recommender {
     /// The fallback's answer is taken now, with what it has learned up to this event; whether
     /// it or the model is shown is decided in `complete`.
     public func prepare(_ window: SessionWindow, count: Int) -> PreparedRecommendation {
-        PreparedRecommendation(window: window, draft: fallback.recommend(for: window, count: count))
+        guard options.fallbackIsFrozen, options.blendWeight == nil else {
+            return PreparedRecommendation(window: window, draft: fallback.recommend(for: window, count: count))
+        }
+        let (confidence, bucket) = fallback.confidence(for: window)
+        return PreparedRecommendation(window: window, draft: RecommendationDraft(items: [], confidence: confidence, fallbackReason: nil,
+                                                                                   attention: [], calibrationBucket: bucket),
+                                      fallbackDeferred: true)
+    }
+
+    /// The fallback's answer to show: prepared already, or computed now when it was deferred.
+    private func fallbackAnswer(_ prepared: PreparedRecommendation, count: Int) -> RecommendationDraft {
+        prepared.fallbackDeferred ? fallback.recommend(for: prepared.window, count: count) : prepared.draft
     }
 
     public func complete(_ prepared: [PreparedRecommendation], count: Int) -> [RecommendationDraft] {
@@ -80,9 +96,9 @@ public final class ModelRecommender: Recommender {
         var servable: [Int] = []
         for (i, item) in prepared.enumerated() {
             if item.window.sessions.isEmpty {
-                drafts[i] = counted(item.draft, reason: "cold_start")
+                drafts[i] = counted(fallbackAnswer(item, count: count), reason: "cold_start")
             } else if item.window.sessions.contains(where: { content.vector(of: $0.setIndex) == nil }) {
-                drafts[i] = counted(item.draft, reason: "unknown_set")
+                drafts[i] = counted(fallbackAnswer(item, count: count), reason: "unknown_set")
             } else {
                 servable.append(i)
             }
@@ -126,7 +142,7 @@ public final class ModelRecommender: Recommender {
                         count: Int) -> RecommendationDraft {
         let window = prepared.window
         let items = content.nearest(to: prediction, in: window.key.subject, count: count)
-        guard let nearest = items.first else { return counted(prepared.draft, reason: "no_content_in_subject") }
+        guard let nearest = items.first else { return counted(fallbackAnswer(prepared, count: count), reason: "no_content_in_subject") }
         let confidence = confidenceModel?.confidence(nearestCosine: nearest.score, historyLength: window.historyLength) ?? 0.5
         if let weight = options.blendWeight {
             answeredByModel += 1
@@ -137,13 +153,13 @@ public final class ModelRecommender: Recommender {
             return draft
         }
         if options.fallBackOnLowConfidence && prepared.draft.confidence > confidence {
-            return counted(prepared.draft, reason: "low_confidence")
+            return counted(fallbackAnswer(prepared, count: count), reason: "low_confidence")
         }
         answeredByModel += 1
         return RecommendationDraft(items: items, confidence: confidence, fallbackReason: nil,
                                    attention: attention.map(Double.init), calibrationBucket: Self.modelBucket,
-                                   unshown: UnshownAnswer(bucket: prepared.draft.calibrationBucket,
-                                                          items: prepared.draft.items.map(\.setIndex)))
+                                   unshown: prepared.fallbackDeferred ? nil : UnshownAnswer(bucket: prepared.draft.calibrationBucket,
+                                                                                            items: prepared.draft.items.map(\.setIndex)))
     }
 
     private func counted(_ draft: RecommendationDraft, reason: String) -> RecommendationDraft {

@@ -70,9 +70,11 @@ public struct RecommenderSetup: Sendable {
         guard artifact.vectorsVersion == content.vectorsVersion else {
             throw PipelineError.modelVectorsMismatch(model: artifact.vectorsVersion, vectors: content.vectorsVersion)
         }
+        var options = model
+        options.fallbackIsFrozen = options.fallbackIsFrozen || warmStartPath != nil
         let recommender = ModelRecommender(network: artifact.network, featureSpace: artifact.featureSpace,
                                            confidence: artifact.confidence, versionID: artifact.versionID, content: content,
-                                           fallback: stack.foundation, options: model)
+                                           fallback: stack.foundation, options: options)
         return (recommender, artifact.testStart)
     }
 }

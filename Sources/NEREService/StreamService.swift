@@ -58,6 +58,7 @@ public final class StreamService {
         setup.indexDirectory = configuration.recommenders.indexDirectory
         setup.modelPath = configuration.recommenders.modelPath
         setup.warmStartPath = configuration.recommenders.warmStartPath
+        setup.model.fallbackIsFrozen = true
         if !configuration.ignoredEnvironment.isEmpty {
             logger.warning("environment variables that name no configuration key are ignored",
                            metadata: ["variables": "\(configuration.ignoredEnvironment.sorted())"])

@@ -45,7 +45,7 @@ struct ModelRecommenderTests {
     /// Replays the log through a model into `cacheName`; with `stopAfter`, only that many
     /// batches, as if the process died there (a later call resumes from the cache).
     static func serve(batchSize: Int, cachedWindows: Int, directory: URL, cacheName: String? = nil, stopAfter: Int? = nil,
-                      blendWeight: Double? = nil, modelAnswers: Bool = true,
+                      blendWeight: Double? = nil, modelAnswers: Bool = true, frozen: Bool = false, deferFallback: Bool = false,
                       fallback: ((SetCatalog) -> any Recommender)? = nil) async throws -> Served {
         let eventsPath = directory.appendingPathComponent("events.jsonl").path
         try events().joined(separator: "\n").write(toFile: eventsPath, atomically: true, encoding: .utf8)
@@ -60,6 +60,7 @@ struct ModelRecommenderTests {
         options.cachedWindows = cachedWindows
         options.fallBackOnLowConfidence = !modelAnswers
         options.blendWeight = blendWeight
+        options.fallbackIsFrozen = deferFallback
         // Without `modelAnswers` the model's confidence is 0 and every answer is the fallback's.
         let confidence = modelAnswers ? nil : ConfidenceModel(weights: [-50, 0, 0, 0, 0, 0, 0], items: 100)
         let recommender = ModelRecommender(network: network, featureSpace: FeatureSpace.fit(sessions: [], sets: sets()),
@@ -67,8 +68,10 @@ struct ModelRecommenderTests {
                                            fallback: fallback?(catalog) ?? BaselineRecommender(catalog: catalog),
                                            options: options)
         let cache = try StreamCache(path: directory.appendingPathComponent(cacheName ?? "cache-\(batchSize)-\(cachedWindows).sqlite").path)
+        var pipelineOptions = StreamPipeline.Options()
+        pipelineOptions.learnsOnline = !frozen
         let pipeline = StreamPipeline(catalog: catalog, content: content, recommender: recommender, cache: cache,
-                                      logger: Logger(label: "test"))
+                                      options: pipelineOptions, logger: Logger(label: "test"))
         try pipeline.loadCatalog(sets())
         let resumeAt = try pipeline.restore().first?.nextOffset ?? 0
         var source = try FileReplaySource(path: eventsPath, batchSize: batchSize)
@@ -92,6 +95,20 @@ struct ModelRecommenderTests {
         #expect(batched.recommendations == oneByOne.recommendations)
         #expect(batched.report == oneByOne.report)
         #expect(batched.fallbacks == oneByOne.fallbacks)
+    }
+
+    @Test("with a frozen fallback, computing its answer only where it is shown publishes exactly what computing it everywhere does",
+          arguments: [true, false])
+    func deferredFallbackChangesNoAnswer(modelAnswers: Bool) async throws {
+        let directory = try Fixture.temporaryDirectory()
+        let everywhere = try await Self.serve(batchSize: 4, cachedWindows: 100, directory: directory, cacheName: "eager.sqlite",
+                                              modelAnswers: modelAnswers, frozen: true)
+        let deferred = try await Self.serve(batchSize: 4, cachedWindows: 100, directory: directory, cacheName: "deferred.sqlite",
+                                            modelAnswers: modelAnswers, frozen: true, deferFallback: true)
+        #expect(deferred.recommendations.map(\.recommendation) == everywhere.recommendations.map(\.recommendation))
+        #expect(deferred.recommendations.allSatisfy { $0.unshown == nil }, "nothing learns from unshown answers when frozen")
+        #expect(deferred.fallbacks == everywhere.fallbacks)
+        #expect(everywhere.recommendations.count == 5)
     }
 
     @Test("a run stopped after any batch and resumed from the cache ends with the same cache, fallback answers the model replaced included")
