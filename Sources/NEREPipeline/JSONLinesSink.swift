@@ -1,13 +1,20 @@
 import Foundation
 import NEREContracts
 
-/// Appends recommendations to a file, one JSON object per line. On open it trims a partial
-/// last line left by a crash, so the file always parses.
+/// Appends recommendations (`--recommendations`) or scored predictions (`--predictions`) to a
+/// file, one JSON object per line. On open it trims a partial last line left by a crash, so
+/// the file always parses.
 public final class JSONLinesSink: PipelineSink {
+    public enum Records: Sendable {
+        case recommendations, predictions
+    }
+
     private let handle: FileHandle
+    private let records: Records
     private var buffer = Data()
 
-    public init(url: URL) throws {
+    public init(url: URL, records: Records = .recommendations) throws {
+        self.records = records
         let manager = FileManager.default
         if !manager.fileExists(atPath: url.path) {
             guard manager.createFile(atPath: url.path, contents: nil) else {
@@ -24,7 +31,15 @@ public final class JSONLinesSink: PipelineSink {
     deinit { try? handle.close() }
 
     public func emit(_ recommendation: Recommendation) throws {
-        buffer.append(contentsOf: recommendation.jsonText.utf8)
+        if records == .recommendations { try append(recommendation.jsonText) }
+    }
+
+    public func emit(prediction: ScoredPrediction) throws {
+        if records == .predictions { try append(prediction.jsonText) }
+    }
+
+    private func append(_ line: String) throws {
+        buffer.append(contentsOf: line.utf8)
         buffer.append(UInt8(ascii: "\n"))
         if buffer.count > 1 << 20 { try flush() }
     }

@@ -11,10 +11,42 @@ public protocol PipelineSink: AnyObject {
     func emit(_ recommendation: Recommendation) throws
     func emit(deadLetter: DeadLetter) throws
     func emit(changedWindows: [SessionWindow]) throws
+    /// A recommendation as it was scored against the set studied next (replays only).
+    func emit(prediction: ScoredPrediction) throws
     func flush() async throws
 }
 
 extension PipelineSink {
+    public func emit(_ recommendation: Recommendation) throws {}
     public func emit(deadLetter: DeadLetter) throws {}
     public func emit(changedWindows: [SessionWindow]) throws {}
+    public func emit(prediction: ScoredPrediction) throws {}
+}
+
+/// One prequential prediction (DESIGN §8): what a (user, subject) was shown just before the
+/// event, the ranking scored (down to the scoring depth) and whether the studied set was in it.
+public struct ScoredPrediction: Sendable, Hashable, JSONWritable {
+    public var eventID: String
+    public var userID: String
+    public var subject: Subject
+    public var historyLength: Int
+    public var items: [String]
+    public var studied: String
+    public var confidence: Double
+    public var fallback: Bool
+
+    public func write(to w: inout JSONWriter) {
+        w.object { w in
+            w.member("event_id", eventID)
+            w.member("user_id", userID)
+            w.member("subject", subject.rawValue)
+            w.member("history_length", historyLength)
+            w.key("items")
+            w.array(items) { w, item in w.string(item) }
+            w.member("studied", studied)
+            w.member("confidence", confidence)
+            w.key("fallback")
+            w.bool(fallback)
+        }
+    }
 }

@@ -18,6 +18,8 @@ public struct ReplayRun {
     public var setsPath: String
     public var cachePath: String
     public var recommendationsPath: String?
+    /// Every scored prediction as a JSON line (`ScoredPrediction`), for analysis elsewhere.
+    public var predictionsPath: String?
     /// Large batches for replays: a batch rewrites each changed window and recommendation
     /// once, so the more events per transaction, the fewer SQLite page writes per event.
     public static let defaultBatchSize = 150_000
@@ -82,7 +84,10 @@ public struct ReplayRun {
         if recommenders.warmStartPath != nil { options.learnsOnline = false }
         let modelRecommender = stack.model
         let recommender = stack.serving
-        let sinks: [any PipelineSink] = try recommendationsPath.map { [try JSONLinesSink(url: URL(fileURLWithPath: $0))] } ?? []
+        let sinks: [any PipelineSink] = try [
+            recommendationsPath.map { try JSONLinesSink(url: URL(fileURLWithPath: $0)) },
+            predictionsPath.map { try JSONLinesSink(url: URL(fileURLWithPath: $0), records: .predictions) },
+        ].compactMap { $0 }
         let pipeline = StreamPipeline(catalog: catalog, content: stack.content, recommender: recommender, cache: cache, sinks: sinks,
                                       options: options, logger: logger)
         try pipeline.loadCatalog(loadedSets.sets, indexDirectory: recommenders.indexDirectory.map { URL(fileURLWithPath: $0) })

@@ -103,6 +103,7 @@ public final class StreamPipeline {
             current[WindowKey(userID: recommendation.userID, subject: recommendation.subject)] = CurrentRecommendation(
                 items: cached.rankedSetIDs.map { catalog.intern($0) },
                 historyLength: recommendation.historyLength, bucket: cached.calibrationBucket,
+                confidence: recommendation.confidence, fallback: recommendation.fallback,
                 unshown: cached.unshown.map { UnshownAnswer(bucket: $0.bucket, items: $0.setIDs.map { catalog.intern($0) }) })
         }
         counters = PipelineCounters(restoring: try cache.counters())
@@ -259,7 +260,7 @@ public final class StreamPipeline {
         case .appended, .inserted:
             counters.applied += 1
         }
-        if options.scoresPrequentially { score(entry.setIndex, for: key, endedAt: session.endedAt) }
+        if options.scoresPrequentially { try score(entry.setIndex, for: key, session: session) }
         if options.learnsOnline { recommender.learn(from: entry, window: window) }
         round.append(recommender.prepare(window, count: rankingDepth), PendingRecommendation(key: key, draft: .empty, origin: event.origin, eventID: session.eventID,
                                                    endedAt: session.endedAt, historyLength: window.historyLength))
@@ -274,7 +275,8 @@ public final class StreamPipeline {
             pending.draft = draft
             if options.scoresPrequentially {
                 current[pending.key] = CurrentRecommendation(items: draft.items.map(\.setIndex), historyLength: pending.historyLength,
-                                                             bucket: draft.calibrationBucket, unshown: draft.unshown)
+                                                             bucket: draft.calibrationBucket, confidence: Self.published(draft.confidence),
+                                                             fallback: draft.fallbackReason != nil, unshown: draft.unshown)
             }
             if !sinks.isEmpty {
                 let recommendation = recommendation(from: pending)
@@ -313,14 +315,21 @@ public final class StreamPipeline {
 
     /// Prequential scoring: the recommendation current before this event, or for a pair never
     /// seen before the cold-start answer the service would have given.
-    private func score(_ studied: SetIndex, for key: WindowKey, endedAt: Timestamp) {
+    private func score(_ studied: SetIndex, for key: WindowKey, session: StudySession) throws {
         let shown = current[key] ?? {
             let draft = recommender.recommend(for: SessionWindow(key: key), count: rankingDepth)
-            return CurrentRecommendation(items: draft.items.map(\.setIndex), historyLength: 0, bucket: draft.calibrationBucket)
+            return CurrentRecommendation(items: draft.items.map(\.setIndex), historyLength: 0, bucket: draft.calibrationBucket,
+                                         confidence: Self.published(draft.confidence), fallback: draft.fallbackReason != nil)
         }()
         let rank = shown.items.firstIndex(of: studied)
-        if options.scoreFrom.map({ endedAt >= $0 }) ?? true {
+        if options.scoreFrom.map({ session.endedAt >= $0 }) ?? true {
             scorer.record(historyLength: shown.historyLength, rank: rank)
+            if !sinks.isEmpty {
+                let prediction = ScoredPrediction(eventID: session.eventID, userID: key.userID, subject: key.subject,
+                                                  historyLength: shown.historyLength, items: shown.items.map { catalog.id(of: $0) },
+                                                  studied: session.setID, confidence: shown.confidence, fallback: shown.fallback)
+                for sink in sinks { try sink.emit(prediction: prediction) }
+            }
         }
         guard options.learnsOnline else { return }
         recommender.observe(bucket: shown.bucket, hit: rank != nil)
@@ -367,12 +376,17 @@ struct CurrentRecommendation {
     var items: [SetIndex]
     var historyLength: Int
     var bucket: String
+    var confidence: Double
+    var fallback: Bool
     var unshown: UnshownAnswer?
 
-    init(items: [SetIndex], historyLength: Int, bucket: String, unshown: UnshownAnswer? = nil) {
+    init(items: [SetIndex], historyLength: Int, bucket: String, confidence: Double, fallback: Bool,
+         unshown: UnshownAnswer? = nil) {
         self.items = items
         self.historyLength = historyLength
         self.bucket = bucket
+        self.confidence = confidence
+        self.fallback = fallback
         self.unshown = unshown
     }
 }

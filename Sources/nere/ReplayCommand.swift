@@ -30,6 +30,9 @@ struct ReplayCommand: AsyncParsableCommand {
     @Option(help: "Also append every recommendation made, as JSON lines, to this file.")
     var recommendations: String?
 
+    @Option(help: "Also append every scored prediction (event_id, user_id, subject, history_length, items, studied, confidence, fallback) as JSON lines to this file.")
+    var predictions: String?
+
     @Option(help: "Events per micro-batch (one SQLite transaction each).")
     var batchSize: Int = ReplayRun.defaultBatchSize
 
@@ -97,6 +100,7 @@ struct ReplayCommand: AsyncParsableCommand {
         try requireWritableLocation(cache, flag: "--cache")
         if let out { try requireWritableLocation(out, flag: "--out") }
         if let recommendations { try requireWritableLocation(recommendations, flag: "--recommendations") }
+        if let predictions { try requireWritableLocation(predictions, flag: "--predictions") }
     }
 
     func run() async throws {
@@ -107,6 +111,7 @@ struct ReplayCommand: AsyncParsableCommand {
         modelOptions.blendWeight = modelBlend
         modelOptions.cachedWindows = cachedWindows
         let result = try await replay(events: events, sets: sets, cache: cache, out: out, recommendations: recommendations,
+                                      predictions: predictions,
                                       batchSize: batchSize, items: items, vectors: vectors, index: index,
                                       indexDirectory: indexDir, model: model, modelOptions: modelOptions,
                                       scoreFrom: scoreFrom.flatMap(Timestamp.init(rfc3339:)), warmStart: warmStart,
@@ -115,12 +120,13 @@ struct ReplayCommand: AsyncParsableCommand {
     }
 }
 
-func replay(events: String, sets: String, cache: String, out: String?, recommendations: String? = nil,
+func replay(events: String, sets: String, cache: String, out: String?, recommendations: String? = nil, predictions: String? = nil,
             batchSize: Int = ReplayRun.defaultBatchSize, items: Int = StreamPipeline.Options().itemsPerRecommendation,
             vectors: String? = nil, index: NearestSetIndex.Configuration = NearestSetIndex.Configuration(),
             indexDirectory: String? = nil, model: String? = nil, modelOptions: ModelRecommender.Options = .init(),
             scoreFrom: Timestamp? = nil, warmStart: String? = nil, logger: Logger) async throws -> ReplayRun.Result {
     var run = ReplayRun(eventsPath: events, setsPath: sets, cachePath: cache, recommendationsPath: recommendations)
+    run.predictionsPath = predictions
     run.recommenders.vectorsPath = vectors
     run.recommenders.index = index
     run.recommenders.indexDirectory = indexDirectory

@@ -128,6 +128,29 @@ struct ReplayPipelineTests {
         #expect(Set(decoded.map(\.source.eventID)).count == decoded.count, "one per applied event")
     }
 
+    /// `--predictions`: one line per scored prediction, and the lines alone reproduce the
+    /// report's recall@100 and recall@1 (for analysis in other tools).
+    @Test func predictionsFileHoldsEveryScoredPrediction() async throws {
+        try writeEvents(courseLog)
+        let predictionsPath = directory.appendingPathComponent("predictions.jsonl").path
+        var run = ReplayRun(eventsPath: eventsPath, setsPath: setsPath, cachePath: directory.appendingPathComponent("cache.sqlite").path)
+        run.predictionsPath = predictionsPath
+        run.batchSize = 4
+        let result = try await run.run(logger: Logger(label: "test"))
+        let lines = try String(contentsOfFile: predictionsPath, encoding: .utf8).split(separator: "\n")
+        let objects = try lines.map { try #require(try JSONSerialization.jsonObject(with: Data($0.utf8)) as? [String: Any]) }
+        #expect(objects.count == result.metrics.byHistoryLength.map(\.predictions).reduce(0, +))
+        // The report's overall row is over warm windows (history 1–5), cold starts have their own row.
+        let warm = objects.filter { ($0["history_length"] as? Int ?? 0) > 0 }
+        #expect(warm.count == result.metrics.overall.predictions && warm.count > 10)
+        let hits = warm.filter { ($0["items"] as? [String])?.contains($0["studied"] as? String ?? "") == true }
+        let first = warm.filter { ($0["items"] as? [String])?.first == $0["studied"] as? String }
+        #expect(abs(Double(hits.count) / Double(warm.count) - result.metrics.overall.recallAt100) < 1e-9)
+        #expect(abs(Double(first.count) / Double(warm.count) - result.metrics.overall.recallAt1) < 1e-9)
+        #expect(objects.allSatisfy { $0["event_id"] is String && $0["user_id"] is String && $0["subject"] is String
+            && $0["history_length"] is Int && $0["confidence"] is Double && $0["fallback"] is Bool })
+    }
+
     @Test func refusesACacheOfAnotherLog() async throws {
         try writeEvents(courseLog)
         let cachePath = directory.appendingPathComponent("cache.sqlite").path
