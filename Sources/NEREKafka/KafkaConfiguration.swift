@@ -41,6 +41,14 @@ public struct KafkaConfiguration: Sendable, Hashable {
         return copy
     }
 
+    /// A copy for a consumer outside the group (a manual assignment reading a table in full):
+    /// sharing the group's id would make librdkafka treat it as a member.
+    public var withoutGroup: KafkaConfiguration {
+        var copy = self
+        copy.groupID = nil
+        return copy
+    }
+
     /// A copy without the consumer-only properties, for a producer built from the same
     /// configuration as the consumer (librdkafka would warn about each one at every start).
     public var forProducer: KafkaConfiguration {

@@ -34,8 +34,10 @@ public final class JSONLinesSink: PipelineSink {
         if records == .recommendations { try append(recommendation.jsonText) }
     }
 
+    public var receivesPredictions: Bool { records == .predictions }
+
     public func emit(prediction: ScoredPrediction) throws {
-        if records == .predictions { try append(prediction.jsonText) }
+        try append(prediction.jsonText)
     }
 
     private func append(_ line: String) throws {

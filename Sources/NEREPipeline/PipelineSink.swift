@@ -11,7 +11,9 @@ public protocol PipelineSink: AnyObject {
     func emit(_ recommendation: Recommendation) throws
     func emit(deadLetter: DeadLetter) throws
     func emit(changedWindows: [SessionWindow]) throws
-    /// A recommendation as it was scored against the set studied next (replays only).
+    /// A recommendation as it was scored against the set studied next (replays only), sent
+    /// only to sinks that want them: building one costs a ranking's worth of set ids per event.
+    var receivesPredictions: Bool { get }
     func emit(prediction: ScoredPrediction) throws
     func flush() async throws
 }
@@ -20,6 +22,7 @@ extension PipelineSink {
     public func emit(_ recommendation: Recommendation) throws {}
     public func emit(deadLetter: DeadLetter) throws {}
     public func emit(changedWindows: [SessionWindow]) throws {}
+    public var receivesPredictions: Bool { false }
     public func emit(prediction: ScoredPrediction) throws {}
 }
 

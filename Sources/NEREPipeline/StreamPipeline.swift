@@ -50,6 +50,7 @@ public final class StreamPipeline {
     private let cache: StreamCache
     private let committer: BackgroundCommitter
     private let sinks: [any PipelineSink]
+    private let predictionSinks: [any PipelineSink]
     private let options: Options
     private let logger: Logger
 
@@ -71,6 +72,7 @@ public final class StreamPipeline {
         self.cache = cache
         self.committer = BackgroundCommitter(cache: cache)
         self.sinks = sinks
+        predictionSinks = sinks.filter(\.receivesPredictions)
         self.options = options
         self.logger = logger
     }
@@ -324,11 +326,11 @@ public final class StreamPipeline {
         let rank = shown.items.firstIndex(of: studied)
         if options.scoreFrom.map({ session.endedAt >= $0 }) ?? true {
             scorer.record(historyLength: shown.historyLength, rank: rank)
-            if !sinks.isEmpty {
+            if !predictionSinks.isEmpty {
                 let prediction = ScoredPrediction(eventID: session.eventID, userID: key.userID, subject: key.subject,
                                                   historyLength: shown.historyLength, items: shown.items.map { catalog.id(of: $0) },
                                                   studied: session.setID, confidence: shown.confidence, fallback: shown.fallback)
-                for sink in sinks { try sink.emit(prediction: prediction) }
+                for sink in predictionSinks { try sink.emit(prediction: prediction) }
             }
         }
         guard options.learnsOnline else { return }

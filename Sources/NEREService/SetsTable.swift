@@ -22,9 +22,7 @@ final class SetsTable {
     static func load(topic: String, configuration: KafkaConfiguration) async throws
         -> (table: SetsTable, sets: [StudySet], deadLetters: [DeadLetter])
     {
-        var properties = configuration.properties
-        properties["group.id"] = nil
-        let consumer = try KafkaConsumer(configuration: KafkaConfiguration(properties))
+        let consumer = try KafkaConsumer(configuration: configuration.withoutGroup)
         let table = SetsTable(consumer: consumer, topic: topic)
         var latest: [String: StudySet] = [:]
         var deadLetters: [DeadLetter] = []

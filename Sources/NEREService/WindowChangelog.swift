@@ -23,9 +23,7 @@ enum WindowChangelog {
     /// skipped and counted (the topic is internal, so they mean a bug or a foreign writer).
     static func restore(partition: Int32, topic: String, configuration: KafkaConfiguration,
                         logger: Logger) async throws -> (windows: [StoredWindow], undecodable: Int) {
-        var properties = configuration.properties
-        properties["group.id"] = nil
-        let consumer = try KafkaConsumer(configuration: KafkaConfiguration(properties))
+        let consumer = try KafkaConsumer(configuration: configuration.withoutGroup)
         defer { Task { await consumer.close() } }
         var latest: [String: [UInt8]?] = [:]
         try await consumer.readToEnd([KafkaTopicPartition(topic: topic, partition: partition)]) { messages in

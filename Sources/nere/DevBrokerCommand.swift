@@ -34,40 +34,7 @@ struct DevBrokerCommand: AsyncParsableCommand {
             print("created \(topic.name) (\(topic.partitions) partitions)")
         }
         fflush(nil)
-        await Self.untilInterrupted()
+        await Signals.untilInterrupted()
         withExtendedLifetime(cluster) {}
-    }
-
-    /// Suspends until SIGINT or SIGTERM arrives.
-    static func untilInterrupted() async {
-        await withCheckedContinuation { (continuation: CheckedContinuation<Void, Never>) in
-            let once = Once(continuation)
-            for number in [SIGINT, SIGTERM] {
-                signal(number, SIG_IGN)
-                let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-                source.setEventHandler { once.resume() }
-                source.resume()
-                Once.keep(source)
-            }
-        }
-    }
-}
-
-/// Resumes a continuation at most once, from whichever signal comes first.
-private final class Once: @unchecked Sendable {
-    private var continuation: CheckedContinuation<Void, Never>?
-    private let lock = NSLock()
-    nonisolated(unsafe) private static var sources: [any DispatchSourceSignal] = []
-
-    init(_ continuation: CheckedContinuation<Void, Never>) { self.continuation = continuation }
-
-    static func keep(_ source: any DispatchSourceSignal) { sources.append(source) }
-
-    func resume() {
-        lock.lock()
-        let pending = continuation
-        continuation = nil
-        lock.unlock()
-        pending?.resume()
     }
 }

@@ -26,12 +26,7 @@ struct ModelWorkload {
         let shape = preset.shape(vocabularySizes: Self.vocabularySizes, continuousCount: Self.continuousCount,
                                  contentWidth: Self.contentWidth)
         network = NERENetwork(shape: shape)
-        network.initialise(seed: seed)
-        var random = Xoshiro256(seed: seed &+ 1)
-        for j in 0..<shape.stepWidth {
-            network.runningMean[j] = Float(random.nextUnit() - 0.5)
-            network.runningVariance[j] = Float(0.5 + random.nextUnit())
-        }
+        var random = network.randomiseForBenchmark(seed: seed)
         let T = NetworkInput.steps, C = shape.categoricalCount, K = shape.continuousCount, Dc = shape.contentWidth
         var input = NetworkInput(batchSize: windows, shape: shape)
         for b in 0..<windows {
@@ -299,5 +294,21 @@ enum BenchMachine {
     /// The one-minute load average (Linux), nil elsewhere: above about 0 other work shares the cores.
     static var loadAverage: Double? {
         (try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8))?.split(separator: " ").first.flatMap { Double($0) }
+    }
+}
+
+extension NERENetwork {
+    /// Weights from the network's own initialisation and random batch-norm running statistics
+    /// (so the folded affine map is not the identity): what a benchmark times is then a trained
+    /// network's cost, whatever it predicts. Returns the generator, for random inputs to follow.
+    @discardableResult
+    func randomiseForBenchmark(seed: UInt64) -> Xoshiro256 {
+        initialise(seed: seed)
+        var random = Xoshiro256(seed: seed &+ 1)
+        for j in 0..<shape.stepWidth {
+            runningMean[j] = Float(random.nextUnit() - 0.5)
+            runningVariance[j] = Float(0.5 + random.nextUnit())
+        }
+        return random
     }
 }

@@ -41,8 +41,7 @@ struct ProduceCommand: AsyncParsableCommand {
         let progress = ProgressLine("produce")
         var unkeyed = 0
         for (i, line) in lines.enumerated() {
-            let value = (try? JSONSerialization.jsonObject(with: line)) as? [String: Any]
-            let recordKey = (value?[keyField] as? String).map { Array($0.utf8) }
+            let recordKey = Self.key(keyField, of: line).map { Array($0.utf8) }
             if recordKey == nil { unkeyed += 1 }
             _ = try producer.send(KafkaProducerMessage(topic: topic, key: recordKey, value: Array(line)))
             if i % 1000 == 0 { progress.update(done: i, total: lines.count) }
@@ -55,6 +54,12 @@ struct ProduceCommand: AsyncParsableCommand {
             throw ValidationError("\(failed.count) of \(lines.count) records not delivered to \(topic): \(failed[0].error.map { "\($0)" } ?? "")")
         }
         print("produced \(lines.count) records to \(topic) keyed by \(keyField) (\(unkeyed) without a key)")
+    }
+
+    /// The string value of a line's top-level `field`; nil when the line is not a JSON object
+    /// or has no such string.
+    static func key(_ field: String, of line: some Collection<UInt8>) -> String? {
+        ((try? JSONSerialization.jsonObject(with: Data(line))) as? [String: Any])?[field] as? String
     }
 
     private func definedKey() throws -> String {

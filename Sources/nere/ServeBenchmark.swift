@@ -71,18 +71,15 @@ struct ServeWorkload {
             try writeLines(log[range], to: path)
             var keys: [[UInt8]] = [], eventIDs: [String?] = []
             for i in range {
-                let object = try? JSONSerialization.jsonObject(with: Data(log[i])) as? [String: Any]
-                keys.append(Array(((object?["user_id"] as? String) ?? "line-\(i + 1)").utf8))
-                eventIDs.append(object?["event_id"] as? String)
+                keys.append(Array((ProduceCommand.key("user_id", of: log[i]) ?? "line-\(i + 1)").utf8))
+                eventIDs.append(ProduceCommand.key("event_id", of: log[i]))
             }
             return Phase(lines: Array(log[range]), keys: keys, eventIDs: eventIDs, path: path)
         }
         let throughput = try phase(historyCount ..< historyCount + throughputCount, name: "throughput")
         let latency = try phase(historyCount + throughputCount ..< log.count, name: "latency")
         let setLines = try jsonLines(setsPath)
-        let setKeys = setLines.map { line in
-            Array((((try? JSONSerialization.jsonObject(with: Data(line))) as? [String: Any])?["set_id"] as? String ?? "").utf8)
-        }
+        let setKeys = setLines.map { Array((ProduceCommand.key("set_id", of: $0) ?? "").utf8) }
 
         progress.note("replaying the history into the warm start")
         let warmStartPath = directory.appendingPathComponent("warm-start.sqlite").path
@@ -119,12 +116,7 @@ struct ServeWorkload {
         let shape = preset.shape(vocabularySizes: featureSpace.vocabularySizes,
                                  continuousCount: FeatureSpace.continuousFeatureNames.count, contentWidth: contentWidth)
         let network = NERENetwork(shape: shape, categoricalNames: FeatureSpace.categoricalFeatureNames)
-        network.initialise(seed: seed)
-        var random = Xoshiro256(seed: seed &+ 1)
-        for j in 0..<shape.stepWidth {
-            network.runningMean[j] = Float(random.nextUnit() - 0.5)
-            network.runningVariance[j] = Float(0.5 + random.nextUnit())
-        }
+        network.randomiseForBenchmark(seed: seed)
         let span = lastEnded.secondsSinceEpoch - firstEnded.secondsSinceEpoch
         var artifact = ModelArtifact(network: network, preset: preset, featureSpace: featureSpace,
                                      validationStart: firstEnded.adding(seconds: span * 0.70),

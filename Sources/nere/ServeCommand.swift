@@ -1,5 +1,4 @@
 import ArgumentParser
-import Dispatch
 import Foundation
 import NEREService
 
@@ -35,20 +34,5 @@ struct ServeCommand: AsyncParsableCommand {
         Signals.on([SIGHUP]) { control.requestModelReload() }
         let service = StreamService(configuration: configuration, configurationPath: config, control: control, logger: logger)
         try await service.run()
-    }
-}
-
-/// Signal handlers on dispatch sources, kept alive for the life of the process.
-enum Signals {
-    nonisolated(unsafe) private static var sources: [any DispatchSourceSignal] = []
-
-    static func on(_ numbers: [Int32], _ handler: @escaping @Sendable () -> Void) {
-        for number in numbers {
-            signal(number, SIG_IGN)
-            let source = DispatchSource.makeSignalSource(signal: number, queue: .global())
-            source.setEventHandler(handler: handler)
-            source.resume()
-            sources.append(source)
-        }
     }
 }

@@ -31,18 +31,8 @@ struct ServeKillTests {
             let broker = try NereProcess.start(["dev-broker", "--topics", DevBrokerTests.topics], stdout: out.fileHandleForWriting)
             brokers.append(broker)
             let bootstrap = try #require(DevBrokerTests.readLines(out.fileHandleForReading, count: 1).first?.split(separator: " ").last)
-            let producer = try KafkaProducer(configuration: KafkaConfiguration(["bootstrap.servers": String(bootstrap)]))
-            for line in sets {
-                _ = try producer.send(KafkaProducerMessage(topic: "nere.sets", key: Self.field("set_id", line), value: Array(line)))
-            }
-            // A record without a user id (malformed) is keyed by its line, not left to the
-            // random partitioner: both clusters must hold the same records at the same offsets.
-            for (i, line) in stream.enumerated() {
-                _ = try producer.send(KafkaProducerMessage(topic: "nere.study-events",
-                                                           key: Self.field("user_id", line) ?? Array("line-\(i)".utf8), value: Array(line)))
-            }
-            #expect(try await producer.flush(timeout: .seconds(60)).allSatisfy(\.isDelivered))
-            _ = await producer.close()
+            try await Self.produce(String(bootstrap), "nere.sets", sets, key: "set_id")
+            try await Self.produce(String(bootstrap), "nere.study-events", stream, key: "user_id")
             return String(bootstrap)
         }
 
@@ -85,6 +75,19 @@ struct ServeKillTests {
         #expect(tables(actual) == tables(expected))
         let difference = zip(actual, expected).first { $0 != $1 }.map { "\($0)\n≠ \($1)" }
         #expect(difference == nil, "first difference: \(difference ?? "")")
+    }
+
+    /// Produces JSON lines keyed by their `key` field. A line without one (malformed) is keyed
+    /// by its position, not left to the random partitioner: two clusters fed the same lines
+    /// hold the same records at the same offsets.
+    static func produce(_ bootstrap: String, _ topic: String, _ lines: [Data], key: String) async throws {
+        let producer = try KafkaProducer(configuration: KafkaConfiguration(["bootstrap.servers": bootstrap]))
+        for (i, line) in lines.enumerated() {
+            _ = try producer.send(KafkaProducerMessage(topic: topic, key: field(key, line) ?? Array("line-\(i)".utf8),
+                                                       value: Array(line)))
+        }
+        #expect(try await producer.flush(timeout: .seconds(60)).allSatisfy(\.isDelivered))
+        _ = await producer.close()
     }
 
     static func field(_ name: String, _ line: Data) -> [UInt8]? {

@@ -31,9 +31,9 @@ struct ServeModelSwapTests {
         let bootstrap = String(try #require(DevBrokerTests.readLines(out.fileHandleForReading, count: 1).first?.split(separator: " ").last))
         let events = try Data(contentsOf: dir.appendingPathComponent("events.jsonl")).split(separator: UInt8(ascii: "\n"))
         let half = events.count / 2
-        try await Self.produce(bootstrap, "nere.sets", try Data(contentsOf: dir.appendingPathComponent("sets.jsonl"))
+        try await ServeKillTests.produce(bootstrap, "nere.sets", try Data(contentsOf: dir.appendingPathComponent("sets.jsonl"))
             .split(separator: UInt8(ascii: "\n")), key: "set_id")
-        try await Self.produce(bootstrap, "nere.study-events", Array(events[..<half]), key: "user_id")
+        try await ServeKillTests.produce(bootstrap, "nere.study-events", Array(events[..<half]), key: "user_id")
 
         let config = path("serve.yaml")
         func configure(model: String) throws {
@@ -55,7 +55,7 @@ struct ServeModelSwapTests {
         // The swap happens between batches; give the service a turn of its loop before the
         // second half arrives, so every event of that half meets the new model.
         try await Task.sleep(for: .seconds(2))
-        try await Self.produce(bootstrap, "nere.study-events", Array(events[half...]), key: "user_id")
+        try await ServeKillTests.produce(bootstrap, "nere.study-events", Array(events[half...]), key: "user_id")
         let all = ServeKillTests.waitForCommitted(atLeast: Int64(events.count), in: path("cache.sqlite"), while: service)
         service.terminate()
         service.waitUntilExit()
@@ -75,14 +75,5 @@ struct ServeModelSwapTests {
         #expect(answered.values.allSatisfy { $0.count == 1 }, "none repeated")
         #expect(answered.allSatisfy { id, models in models == [firstHalfIDs.contains(id) ? versions[0] : versions[1]] },
                 "old model before the SIGHUP, new model after")
-    }
-
-    static func produce(_ bootstrap: String, _ topic: String, _ lines: [Data], key: String) async throws {
-        let producer = try KafkaProducer(configuration: KafkaConfiguration(["bootstrap.servers": bootstrap]))
-        for line in lines {
-            _ = try producer.send(KafkaProducerMessage(topic: topic, key: ServeKillTests.field(key, line), value: Array(line)))
-        }
-        #expect(try await producer.flush(timeout: .seconds(30)).allSatisfy(\.isDelivered))
-        _ = await producer.close()
     }
 }

@@ -20,6 +20,26 @@ struct StreamCacheTests {
                        items: items.map { .init(setID: $0, score: 1) }, attention: [1])
     }
 
+    /// A service's cache moves its write-ahead log into the database file on a timer rather
+    /// than inside a commit: the file grows without any commit paying for it.
+    @Test func backgroundCheckpointsMoveTheLogIntoTheDatabase() async throws {
+        let cache = try StreamCache(path: path, checkpointInBackground: true)
+        let sizeAfterCreation = try Self.fileSize(path)
+        try cache.upsertSets((0..<2_000).map { Fixture.set("set-\($0)") })
+        #expect(try Self.fileSize(path) == sizeAfterCreation, "the commit itself checkpoints nothing")
+        var grown = false
+        for _ in 0..<50 where !grown {
+            try await Task.sleep(for: .milliseconds(100))
+            grown = try Self.fileSize(path) > sizeAfterCreation
+        }
+        #expect(grown, "a background checkpoint copied the log into the database file")
+        withExtendedLifetime(cache) {}
+    }
+
+    static func fileSize(_ path: String) throws -> Int {
+        (try FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+    }
+
     @Test func rankingsSurviveReopeningAndCatalogUpdates() throws {
         let cache = try StreamCache(path: path)
         try cache.upsertSets(["days", "months", "numbers"].map { Fixture.set($0) })

@@ -21,6 +21,17 @@ struct ServiceConfigurationTests {
         #expect(configuration.recommenders.modelPath == nil, "model is commented out in the example")
     }
 
+    @Test func modelThreadsDefaultToOneAndAreBounded() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("nere-config-\(UUID().uuidString).yaml").path
+        try "kafka: {bootstrap.servers: b:1, group.id: g}\n".write(toFile: path, atomically: true, encoding: .utf8)
+        defer { try? FileManager.default.removeItem(atPath: path) }
+        #expect(try ServiceConfiguration.load(path: path, environment: [:]).computeThreads == 1)
+        #expect(try ServiceConfiguration.load(path: path, environment: ["NERE_MODEL_THREADS": "2"]).computeThreads == 2)
+        #expect(throws: ServiceConfigurationError.self) {
+            try ServiceConfiguration.load(path: path, environment: ["NERE_MODEL_THREADS": "0"])
+        }
+    }
+
     @Test(arguments: [
         ("kafka: {group.id: g}\n", "'kafka.bootstrap.servers' is required"),
         ("kafka: {bootstrap.servers: b:1, group.id: g}\nbatch: {max_events: many}\n", "'batch.max_events' must be an integer"),
