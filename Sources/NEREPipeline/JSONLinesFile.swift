@@ -43,24 +43,10 @@ struct JSONLinesFile {
         "mx64:" + data.withUnsafeBytes { ContentFingerprint.hex($0) } + ":\(data.count)"
     }
 
-    /// Runs `transform` over every line on all cores, keeping line order.
-    func parallelMap<T: Sendable>(_ transform: @Sendable (UnsafeRawBufferPointer) -> T) -> [T] {
-        let count = lines.count
-        let results = UnsafeMutableBufferPointer<T?>.allocate(capacity: count)
-        results.initialize(repeating: nil)
-        defer { results.deallocate() }
-        let chunks = max(1, min(ProcessInfo.processInfo.activeProcessorCount * 4, count / 1024))
-        nonisolated(unsafe) let output = results
-        let lines = self.lines
-        data.withUnsafeBytes { raw in
-            nonisolated(unsafe) let bytes = raw
-            DispatchQueue.concurrentPerform(iterations: chunks) { chunk in
-                let start = count * chunk / chunks, end = count * (chunk + 1) / chunks
-                for i in start..<end {
-                    output[i] = transform(UnsafeRawBufferPointer(rebasing: bytes[lines[i].range]))
-                }
-            }
-        }
-        return results.map { $0! }
+    /// Runs `transform` over every line on all cores, keeping line order. Lines are slices
+    /// of the one buffer, not copies.
+    func parallelMap<T: Sendable>(_ transform: @Sendable (Data) -> T) -> [T] {
+        let data = self.data
+        return lines.map(\.range).parallelMap { transform(data[$0]) }
     }
 }

@@ -14,8 +14,7 @@ import NERESetVectors
 /// prequentially. Resumable: a rerun on the same cache continues after the last committed
 /// batch and applies nothing twice.
 public struct ReplayRun {
-    public var eventsPath: String
-    public var setsPath: String
+    public var input: ReplayInput
     public var cachePath: String
     public var recommendationsPath: String?
     /// Every scored prediction as a JSON line (`ScoredPrediction`), for analysis elsewhere.
@@ -27,9 +26,8 @@ public struct ReplayRun {
     public var options = StreamPipeline.Options()
     public var recommenders = RecommenderSetup()
 
-    public init(eventsPath: String, setsPath: String, cachePath: String, recommendationsPath: String? = nil) {
-        self.eventsPath = eventsPath
-        self.setsPath = setsPath
+    public init(input: ReplayInput, cachePath: String, recommendationsPath: String? = nil) {
+        self.input = input
         self.cachePath = cachePath
         self.recommendationsPath = recommendationsPath
     }
@@ -68,7 +66,7 @@ public struct ReplayRun {
     }
 
     public func run(logger: Logger, progress: (_ done: Int, _ total: Int) -> Void = { _, _ in }) async throws -> Result {
-        let loadedSets = try SetsFile.load(path: setsPath)
+        let loadedSets = try await input.loadSets()
         let cache = try StreamCache(path: cachePath)
         let stack = try recommenders.build()
         let catalog = stack.catalog
@@ -94,7 +92,7 @@ public struct ReplayRun {
         let positions = try pipeline.restore()
 
         let started = ContinuousClock.now
-        var source = try FileReplaySource(path: eventsPath, batchSize: batchSize)
+        var source = ReplaySource(log: try await input.loadEvents(), batchSize: batchSize)
         let loading = (ContinuousClock.now - started).seconds
         try cache.claimSource(topic: source.topic, fingerprint: source.fingerprint)
         let resumeAt = positions.first { $0.topic == source.topic }?.nextOffset ?? 0
@@ -112,7 +110,7 @@ public struct ReplayRun {
         try pipeline.finish()
         try cache.checkpoint()
         let seconds = (ContinuousClock.now - started).seconds
-        return Result(events: eventsPath, sets: setsPath, cache: cachePath, modelVersion: recommender.modelVersion,
+        return Result(events: input.events, sets: input.sets, cache: cachePath, modelVersion: recommender.modelVersion,
                       metrics: pipeline.scorer.report, counters: pipeline.counters.values,
                       deadLettersByReason: try cache.deadLetterCounts(), setsInCatalog: catalog.publishedCount,
                       windows: pipeline.windowCount, eventsThisRun: processed, secondsThisRun: seconds,

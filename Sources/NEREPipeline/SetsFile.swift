@@ -6,9 +6,14 @@ import NEREFeatures
 /// reason (as invalid `nere.sets` records would be), never fatal: one bad set must not stop
 /// an evaluation of twenty thousand.
 public enum SetsFile {
-    public struct Loaded {
+    public struct Loaded: Sendable {
         public var sets: [StudySet]
         public var deadLetters: [DeadLetter]
+
+        public init(sets: [StudySet], deadLetters: [DeadLetter]) {
+            self.sets = sets
+            self.deadLetters = deadLetters
+        }
     }
 
     public static func load(path: String) throws -> Loaded {

@@ -125,7 +125,7 @@ func replay(events: String, sets: String, cache: String, out: String?, recommend
             vectors: String? = nil, index: NearestSetIndex.Configuration = NearestSetIndex.Configuration(),
             indexDirectory: String? = nil, model: String? = nil, modelOptions: ModelRecommender.Options = .init(),
             scoreFrom: Timestamp? = nil, warmStart: String? = nil, logger: Logger) async throws -> ReplayRun.Result {
-    var run = ReplayRun(eventsPath: events, setsPath: sets, cachePath: cache, recommendationsPath: recommendations)
+    var run = ReplayRun(input: .files(events: events, sets: sets), cachePath: cache, recommendationsPath: recommendations)
     run.predictionsPath = predictions
     run.recommenders.vectorsPath = vectors
     run.recommenders.index = index

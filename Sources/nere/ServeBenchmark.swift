@@ -83,12 +83,12 @@ struct ServeWorkload {
 
         progress.note("replaying the history into the warm start")
         let warmStartPath = directory.appendingPathComponent("warm-start.sqlite").path
-        _ = try await ReplayRun(eventsPath: historyPath, setsPath: setsPath, cachePath: warmStartPath).run(logger: quiet)
+        _ = try await ReplayRun(input: .files(events: historyPath, sets: setsPath), cachePath: warmStartPath).run(logger: quiet)
 
         progress.note("fitting the feature space")
         let logPath = directory.appendingPathComponent("log.jsonl").path
         try writeLines(log[...], to: logPath)
-        let sessions = try FileReplaySource(path: logPath, batchSize: Int.max).acceptedSessions
+        let sessions = try ReplayLog(path: logPath).acceptedSessions
         guard let first = sessions.first?.endedAt, let last = sessions.last?.endedAt else {
             throw ServeBenchFailure(description: "the log has no valid study sessions")
         }
@@ -309,7 +309,7 @@ struct ServeBenchmark {
     /// warm start, and the service's batch size and options (frozen, unscored, wall-clock
     /// stamps), into a cache of its own: the pipeline without Kafka.
     private func replayReference(modelPath: String, cache: String) async throws -> ServeFigures.Replay {
-        var run = ReplayRun(eventsPath: workload.throughput.path, setsPath: workload.setsPath, cachePath: cache)
+        var run = ReplayRun(input: .files(events: workload.throughput.path, sets: workload.setsPath), cachePath: cache)
         run.batchSize = batchEvents
         run.options.scoresPrequentially = false
         run.options.stampWithEventTime = false

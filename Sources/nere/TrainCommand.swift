@@ -73,8 +73,7 @@ extension ModelPreset: ExpressibleByArgument {}
 func train(events: String, sets: String, vectors: String, out: String, training: ModelTraining, threads: Int,
            logger: Logger) throws -> String {
     let loadedSets = try SetsFile.load(path: sets)
-    let source = try FileReplaySource(path: events, batchSize: Int.max)
-    let sessions = source.acceptedSessions
+    let sessions = try ReplayLog(path: events).acceptedSessions
     guard !sessions.isEmpty else { throw ValidationError("--events \(events): no valid study sessions") }
     let vectorArtifact: SetVectorArtifact
     do {

@@ -103,8 +103,9 @@ extension ContentIndexTests {
         var artifact = Self.artifact
         let version = try artifact.write(to: directory.appendingPathComponent("vectors"))
 
-        var run = ReplayRun(eventsPath: directory.appendingPathComponent("events.jsonl").path,
-                            setsPath: directory.appendingPathComponent("sets.jsonl").path,
+        let input = ReplayInput.files(events: directory.appendingPathComponent("events.jsonl").path,
+                                      sets: directory.appendingPathComponent("sets.jsonl").path)
+        var run = ReplayRun(input: input,
                             cachePath: directory.appendingPathComponent("cache.sqlite").path)
         run.recommenders.vectorsPath = directory.appendingPathComponent("vectors").path
         run.recommenders.index.exactBelow = 2

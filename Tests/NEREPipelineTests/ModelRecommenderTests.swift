@@ -74,7 +74,7 @@ struct ModelRecommenderTests {
                                       options: pipelineOptions, logger: Logger(label: "test"))
         try pipeline.loadCatalog(sets())
         let resumeAt = try pipeline.restore().first?.nextOffset ?? 0
-        var source = try FileReplaySource(path: eventsPath, batchSize: batchSize)
+        var source = try ReplaySource(path: eventsPath, batchSize: batchSize)
         source.resume(after: resumeAt)
         var batches = 0
         while batches < stopAfter ?? .max, let batch = try await source.nextBatch() {

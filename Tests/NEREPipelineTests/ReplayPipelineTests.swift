@@ -44,7 +44,7 @@ struct ReplayPipelineTests {
     }
 
     func run(batchSize: Int = 4, cache: String) async throws -> ReplayRun.Result {
-        var run = ReplayRun(eventsPath: eventsPath, setsPath: setsPath, cachePath: cache)
+        var run = ReplayRun(input: .files(events: eventsPath, sets: setsPath), cachePath: cache)
         run.batchSize = batchSize
         return try await run.run(logger: Logger(label: "test"))
     }
@@ -105,7 +105,7 @@ struct ReplayPipelineTests {
         let pipeline = StreamPipeline(catalog: catalog, recommender: BaselineRecommender(catalog: catalog), cache: cache,
                                       logger: Logger(label: "test"))
         try pipeline.restore()
-        var source = try FileReplaySource(path: eventsPath, batchSize: 4)
+        var source = try ReplaySource(path: eventsPath, batchSize: 4)
         try cache.claimSource(topic: source.topic, fingerprint: source.fingerprint)
         for _ in 0..<count {
             try await pipeline.process(try #require(try await source.nextBatch()))
@@ -117,7 +117,7 @@ struct ReplayPipelineTests {
         try writeEvents(courseLog)
         let linesPath = directory.appendingPathComponent("recommendations.jsonl").path
         try Data(#"{"user_id": "torn"#.utf8).write(to: URL(fileURLWithPath: linesPath))
-        var run = ReplayRun(eventsPath: eventsPath, setsPath: setsPath,
+        var run = ReplayRun(input: .files(events: eventsPath, sets: setsPath),
                             cachePath: directory.appendingPathComponent("cache.sqlite").path, recommendationsPath: linesPath)
         run.batchSize = 4
         let result = try await run.run(logger: Logger(label: "test"))
@@ -133,7 +133,7 @@ struct ReplayPipelineTests {
     @Test func predictionsFileHoldsEveryScoredPrediction() async throws {
         try writeEvents(courseLog)
         let predictionsPath = directory.appendingPathComponent("predictions.jsonl").path
-        var run = ReplayRun(eventsPath: eventsPath, setsPath: setsPath, cachePath: directory.appendingPathComponent("cache.sqlite").path)
+        var run = ReplayRun(input: .files(events: eventsPath, sets: setsPath), cachePath: directory.appendingPathComponent("cache.sqlite").path)
         run.predictionsPath = predictionsPath
         run.batchSize = 4
         let result = try await run.run(logger: Logger(label: "test"))

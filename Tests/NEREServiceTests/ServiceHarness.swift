@@ -40,7 +40,7 @@ final class ServiceHarness: @unchecked Sendable {
         try (lines.dropFirst(history).prefix(events).joined(separator: "\n") + "\n")
             .write(toFile: eventsPath, atomically: true, encoding: .utf8)
         warmStartPath = directory.appendingPathComponent("history.sqlite").path
-        _ = try await ReplayRun(eventsPath: historyPath, setsPath: setsPath, cachePath: warmStartPath).run(logger: Self.quiet)
+        _ = try await ReplayRun(input: .files(events: historyPath, sets: setsPath), cachePath: warmStartPath).run(logger: Self.quiet)
 
         cluster = try KafkaMockCluster(brokers: 1)
         for topic in try TopicDefinition.loadAll(from: URL(fileURLWithPath: Self.topicsDirectory)) {
@@ -106,7 +106,7 @@ final class ServiceHarness: @unchecked Sendable {
 
     /// The replay the service must agree with: the same stream, the same warm start, frozen.
     func replay(cache: String) async throws -> ReplayRun.Result {
-        var run = ReplayRun(eventsPath: eventsPath, setsPath: setsPath, cachePath: directory.appendingPathComponent(cache).path)
+        var run = ReplayRun(input: .files(events: eventsPath, sets: setsPath), cachePath: directory.appendingPathComponent(cache).path)
         run.recommenders.warmStartPath = warmStartPath
         return try await run.run(logger: Self.quiet)
     }
