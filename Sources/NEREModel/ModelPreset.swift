@@ -18,8 +18,9 @@ public enum ModelPreset: String, CaseIterable, Codable, Sendable {
     /// Width of the paper preset's per-step encoder (see `paper`).
     static let paperStepEncoderWidth = 2323
 
-    public func shape(vocabularySizes: [Int], continuousCount: Int, contentWidth: Int = 128) -> NetworkShape {
-        switch self {
+    public func shape(vocabularySizes: [Int], continuousCount: Int, contentWidth: Int = 128,
+                      ablation: InputAblation = .none) -> NetworkShape {
+        var shape = switch self {
         case .small:
             NetworkShape(vocabularySizes: vocabularySizes, continuousCount: continuousCount, contentWidth: contentWidth,
                          featureAttentionWidth: 8, hidden: 48, timeAttentionWidth: 32, denseWidths: [128],
@@ -29,5 +30,7 @@ public enum ModelPreset: String, CaseIterable, Codable, Sendable {
                          featureAttentionWidth: 16, hidden: 256, timeAttentionWidth: 128, denseWidths: [1024],
                          outputWidth: contentWidth, stepDenseWidth: Self.paperStepEncoderWidth)
         }
+        shape.ablation = ablation
+        return shape
     }
 }

@@ -129,20 +129,29 @@ public final class NERENetwork: @unchecked Sendable {
         }
     }
 
-    /// Concatenates each position's embeddings, continuous features and content vector.
+    /// Concatenates each position's embeddings, continuous features and content vector; the
+    /// inputs the shape's ablation leaves out are zeros.
     func stepInputs(categorical: [Int32], continuous: [Float], content: [Float], rows: Int, into x: UnsafeMutablePointer<Float>) {
         let D = shape.stepWidth, K = shape.continuousCount, Dc = shape.contentWidth
-        let embedded = shape.categoricalCount * shape.embeddingWidth
+        let metadata = shape.metadataWidth, embedded = metadata - K
         precondition(categorical.count >= rows * shape.categoricalCount && continuous.count >= rows * K
                      && content.count >= rows * Dc, "step features do not match the network's shape")
-        categorical.withUnsafeBufferPointer {
-            embedding.forward(parameters, ids: $0.baseAddress!, positions: rows, into: x, stride: D)
+        if shape.ablation == .withoutMetadata {
+            for n in 0..<rows { (x + n * D).update(repeating: 0, count: metadata) }
+        } else {
+            categorical.withUnsafeBufferPointer {
+                embedding.forward(parameters, ids: $0.baseAddress!, positions: rows, into: x, stride: D)
+            }
+            continuous.withUnsafeBufferPointer { continuous in
+                for n in 0..<rows where K > 0 { (x + n * D + embedded).update(from: continuous.baseAddress! + n * K, count: K) }
+            }
         }
-        continuous.withUnsafeBufferPointer { continuous in
-            for n in 0..<rows where K > 0 { (x + n * D + embedded).update(from: continuous.baseAddress! + n * K, count: K) }
-        }
-        content.withUnsafeBufferPointer { content in
-            for n in 0..<rows { (x + n * D + embedded + K).update(from: content.baseAddress! + n * Dc, count: Dc) }
+        if shape.ablation == .withoutContent {
+            for n in 0..<rows { (x + n * D + metadata).update(repeating: 0, count: Dc) }
+        } else {
+            content.withUnsafeBufferPointer { content in
+                for n in 0..<rows { (x + n * D + metadata).update(from: content.baseAddress! + n * Dc, count: Dc) }
+            }
         }
     }
 
@@ -236,6 +245,8 @@ public final class NERENetwork: @unchecked Sendable {
         let dEmbedded = FloatBuffer(count: N * shape.stepWidth)
         norm.backward(parameters, dy: dNormed.pointer, normalised: pass.normalised.pointer, inverseStd: pass.inverseStd.pointer,
                       valid: pass.valid, training: pass.training, dx: dEmbedded.pointer)
+        // Embeddings a metadata ablation never reads get no gradient (and so never move).
+        guard shape.ablation != .withoutMetadata else { return loss }
         pass.input.categorical.withUnsafeBufferPointer {
             embedding.backward(parameters, ids: $0.baseAddress!, positions: N, dx: dEmbedded.pointer, stride: shape.stepWidth)
         }

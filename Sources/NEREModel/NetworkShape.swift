@@ -17,10 +17,11 @@ public struct NetworkShape: Sendable, Hashable, Codable {
     /// attention and the GRU); 0 for none. Served windows cache its output with the rest of a
     /// session's input work, so its cost is paid once per session, not once per window step.
     public var stepDenseWidth: Int
+    public var ablation: InputAblation
 
     public init(vocabularySizes: [Int], embeddingWidth: Int = 32, continuousCount: Int, contentWidth: Int,
                 featureAttentionWidth: Int, hidden: Int, timeAttentionWidth: Int, denseWidths: [Int], outputWidth: Int,
-                stepDenseWidth: Int = 0) {
+                stepDenseWidth: Int = 0, ablation: InputAblation = .none) {
         self.vocabularySizes = vocabularySizes
         self.embeddingWidth = embeddingWidth
         self.continuousCount = continuousCount
@@ -31,14 +32,15 @@ public struct NetworkShape: Sendable, Hashable, Codable {
         self.denseWidths = denseWidths
         self.outputWidth = outputWidth
         self.stepDenseWidth = stepDenseWidth
+        self.ablation = ablation
     }
 
     enum CodingKeys: String, CodingKey {
         case vocabularySizes, embeddingWidth, continuousCount, contentWidth, featureAttentionWidth, hidden
-        case timeAttentionWidth, denseWidths, outputWidth, stepDenseWidth
+        case timeAttentionWidth, denseWidths, outputWidth, stepDenseWidth, ablation
     }
 
-    /// Shapes written before the step encoder existed have no `stepDenseWidth`: none.
+    /// Shapes written before the step encoder and ablations existed have neither: none.
     public init(from decoder: any Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         self.init(vocabularySizes: try c.decode([Int].self, forKey: .vocabularySizes),
@@ -50,10 +52,13 @@ public struct NetworkShape: Sendable, Hashable, Codable {
                   timeAttentionWidth: try c.decode(Int.self, forKey: .timeAttentionWidth),
                   denseWidths: try c.decode([Int].self, forKey: .denseWidths),
                   outputWidth: try c.decode(Int.self, forKey: .outputWidth),
-                  stepDenseWidth: try c.decodeIfPresent(Int.self, forKey: .stepDenseWidth) ?? 0)
+                  stepDenseWidth: try c.decodeIfPresent(Int.self, forKey: .stepDenseWidth) ?? 0,
+                  ablation: try c.decodeIfPresent(InputAblation.self, forKey: .ablation) ?? .none)
     }
 
     public var categoricalCount: Int { vocabularySizes.count }
+    /// Columns of the step input taken by the metadata: the embeddings, then the continuous block.
+    public var metadataWidth: Int { categoricalCount * embeddingWidth + continuousCount }
     /// Width of one step's input: every embedding, the continuous block, the content vector.
     public var stepWidth: Int { categoricalCount * embeddingWidth + continuousCount + contentWidth }
 

@@ -10,6 +10,8 @@ import NERESetVectors
 /// windows, all packaged as a model artifact tied to the content vectors it was trained with.
 public struct ModelTraining {
     public var preset: ModelPreset = .small
+    /// The inputs left out, for the evaluation's ablations; none for a model to serve.
+    public var ablation: InputAblation = .none
     public var options = TrainingOptions()
     /// Items a recommendation returns, for the confidence and the offline recall.
     public var items = 100
@@ -39,7 +41,8 @@ public struct ModelTraining {
             catalog.index(of: $0).flatMap(content.vector(of:))
         }
         let shape = preset.shape(vocabularySizes: examples.featureSpace.vocabularySizes,
-                                 continuousCount: FeatureSpace.continuousFeatureNames.count, contentWidth: content.dimensions)
+                                 continuousCount: FeatureSpace.continuousFeatureNames.count, contentWidth: content.dimensions,
+                                 ablation: ablation)
         let network = NERENetwork(shape: shape, categoricalNames: FeatureSpace.categoricalFeatureNames)
         let report = try Trainer(options: options).train(network, on: examples) { stage(.training($0)) }
         stage(.preparing("confidence calibration"))
