@@ -51,6 +51,10 @@ let package = Package(
         ]),
         // `nere serve`: the pipeline driven by Kafka, with its configuration, changelog, metrics
         // and health endpoints.
+        .target(name: "NEREComparison", dependencies: [
+            "NEREContracts", "NEREFeatures", "NEREBaseline", "NEREEvaluation", "NEREContent", "NEREIndex", "NERESetVectors",
+            "NEREModel", "NERETraining", "NEREPipeline", .product(name: "Logging", package: "swift-log"),
+        ]),
         .target(name: "NEREService", dependencies: [
             "NEREPipeline", "NEREKafka", "NERECache", "NEREContracts", "NEREFeatures", "NEREModel",
             .product(name: "Logging", package: "swift-log"),
@@ -60,7 +64,7 @@ let package = Package(
         ]),
         .executableTarget(name: "nere", dependencies: [
             "NEREService", "NEREPipeline", "NEREFeatures", "NEREBaseline", "NERESynthetic", "NERESetVectors", "NEREIndex", "NERECache", "NEREContracts",
-            "NEREEvaluation", "NEREModel", "NERETraining", "NEREKafka", "CRDKafka", "COpenBLAS",
+            "NEREEvaluation", "NEREComparison", "NEREModel", "NERETraining", "NEREKafka", "CRDKafka", "COpenBLAS",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
             .product(name: "Logging", package: "swift-log"),
         ]),

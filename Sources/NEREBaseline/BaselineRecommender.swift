@@ -14,10 +14,23 @@ import NEREFeatures
 /// Its attention is each window session's share of that transition evidence.
 public final class BaselineRecommender: Recommender {
     public static let version = "baseline-popularity-transitions-1"
-    public var modelVersion: String { Self.version }
+    public var modelVersion: String {
+        switch components {
+        case .popularityAndTransitions: Self.version
+        case .popularity: "baseline-popularity-1"
+        case .transitions: "baseline-transitions-1"
+        }
+    }
+
+    /// What a ranking is made of. Serving uses both; the evaluation also scores each alone, as
+    /// the paper's and DESIGN §8's separate popularity and item-to-item baselines.
+    public enum Components: Sendable {
+        case popularityAndTransitions, popularity, transitions
+    }
 
     private let catalog: SetCatalog
     private let weight: RecencyWeight
+    private let components: Components
     private var popularity: [Subject: IncrementalTopK<SetIndex>] = [:]
     private var transitions: [SetIndex: IncrementalTopK<SetIndex>] = [:]
     /// Total log-weight and plain count of transitions out of each set.
@@ -37,9 +50,10 @@ public final class BaselineRecommender: Recommender {
     /// ranking 100 deep shows first).
     static let popularityCandidates = 100
 
-    public init(catalog: SetCatalog, halfLifeDays: Double = 14) {
+    public init(catalog: SetCatalog, halfLifeDays: Double = 14, components: Components = .popularityAndTransitions) {
         self.catalog = catalog
         self.weight = RecencyWeight(halfLifeDays: halfLifeDays)
+        self.components = components
     }
 
     // MARK: Learning
@@ -76,14 +90,14 @@ public final class BaselineRecommender: Recommender {
         var decay = 1.0
         // How much each session of the window contributed: the baseline's "attention".
         var evidence = [Double](repeating: 0, count: window.sessions.count)
-        for (age, entry) in window.sessions.reversed().enumerated() {
+        for (age, entry) in window.sessions.reversed().enumerated() where components != .popularity {
             for (candidate, share) in transitionShares(from: entry.setIndex) where isServable(candidate) {
                 scratch.add(decay * share, to: candidate)
                 evidence[window.sessions.count - 1 - age] += decay * share
             }
             decay *= 0.5
         }
-        if let ranking = popularity[subject], let best = ranking.top.first?.score {
+        if components != .transitions, let ranking = popularity[subject], let best = ranking.top.first?.score {
             var added = 0
             for candidate in ranking.top where isServable(candidate.key) {
                 scratch.add(Self.popularityBlend * exp(candidate.score - best), to: candidate.key)

@@ -22,15 +22,24 @@ public struct RecommendationDraft: Sendable, Hashable {
     public var calibrationBucket: String
     /// The answer a recommender computed but did not show, if any.
     public var unshown: UnshownAnswer?
+    /// The point in content space the answer was looked up from, for recommenders that predict
+    /// one (the NERE model): the evaluation measures its R² against the set studied next.
+    public var predictedContent: [Float]?
+    /// The model's attention over feature groups, one [groups] row per window session, oldest
+    /// first (the paper's heatmap); empty for recommenders without one.
+    public var featureAttention: [[Float]]
 
     public init(items: [ScoredSet], confidence: Double, fallbackReason: String?, attention: [Double],
-                calibrationBucket: String, unshown: UnshownAnswer? = nil) {
+                calibrationBucket: String, unshown: UnshownAnswer? = nil, predictedContent: [Float]? = nil,
+                featureAttention: [[Float]] = []) {
         self.items = items
         self.confidence = confidence
         self.fallbackReason = fallbackReason
         self.attention = attention
         self.calibrationBucket = calibrationBucket
         self.unshown = unshown
+        self.predictedContent = predictedContent
+        self.featureAttention = featureAttention
     }
 }
 

@@ -108,7 +108,8 @@ public final class ModelRecommender: Recommender {
         let predictions = serving.predict(steps)
         for (row, i) in servable.enumerated() {
             drafts[i] = answer(prepared[i], prediction: Array(predictions.vector(row)),
-                               attention: predictions.attention(row, length: steps[row].count), count: count)
+                               attention: predictions.attention(row, length: steps[row].count),
+                               heatmap: predictions.heatmap(row, length: steps[row].count), count: count)
         }
         return drafts.map { $0! }
     }
@@ -139,7 +140,7 @@ public final class ModelRecommender: Recommender {
     }
 
     private func answer(_ prepared: PreparedRecommendation, prediction: [Float], attention: ArraySlice<Float>,
-                        count: Int) -> RecommendationDraft {
+                        heatmap: [ArraySlice<Float>], count: Int) -> RecommendationDraft {
         let window = prepared.window
         let items = content.nearest(to: prediction, in: window.key.subject, count: count)
         guard let nearest = items.first else { return counted(fallbackAnswer(prepared, count: count), reason: "no_content_in_subject") }
@@ -150,6 +151,8 @@ public final class ModelRecommender: Recommender {
             draft.blend(items, weight: weight, count: count)
             draft.fallbackReason = nil
             draft.attention = attention.map(Double.init)
+            draft.predictedContent = prediction
+            draft.featureAttention = heatmap.map(Array.init)
             return draft
         }
         if options.fallBackOnLowConfidence && prepared.draft.confidence > confidence {
@@ -159,7 +162,8 @@ public final class ModelRecommender: Recommender {
         return RecommendationDraft(items: items, confidence: confidence, fallbackReason: nil,
                                    attention: attention.map(Double.init), calibrationBucket: Self.modelBucket,
                                    unshown: prepared.fallbackDeferred ? nil : UnshownAnswer(bucket: prepared.draft.calibrationBucket,
-                                                                                            items: prepared.draft.items.map(\.setIndex)))
+                                                                                            items: prepared.draft.items.map(\.setIndex)),
+                                   predictedContent: prediction, featureAttention: heatmap.map(Array.init))
     }
 
     private func counted(_ draft: RecommendationDraft, reason: String) -> RecommendationDraft {

@@ -38,6 +38,18 @@ public struct ScoredPrediction: Sendable, Hashable, JSONWritable {
     public var confidence: Double
     public var fallback: Bool
 
+    public init(eventID: String, userID: String, subject: Subject, historyLength: Int, items: [String], studied: String,
+                confidence: Double, fallback: Bool) {
+        self.eventID = eventID
+        self.userID = userID
+        self.subject = subject
+        self.historyLength = historyLength
+        self.items = items
+        self.studied = studied
+        self.confidence = confidence
+        self.fallback = fallback
+    }
+
     public func write(to w: inout JSONWriter) {
         w.object { w in
             w.member("event_id", eventID)

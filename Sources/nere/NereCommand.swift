@@ -7,7 +7,7 @@ struct NereCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "nere",
         abstract: "Real-time study-set recommendations (NERE) from study-session events.",
-        subcommands: [BenchCommand.self, DemoCommand.self, DevBrokerCommand.self, GenerateCommand.self, TrainCommand.self, ReplayCommand.self,
+        subcommands: [BenchCommand.self, DemoCommand.self, DevBrokerCommand.self, GenerateCommand.self, TrainCommand.self, ReplayCommand.self, EvaluateCommand.self,
                       ProduceCommand.self, RecommendCommand.self, ServeCommand.self, TopicsCommand.self, VectorizeCommand.self, VersionCommand.self])
 
     /// Errors are one line on standard error, prefixed `nere:`, with a non-zero exit; help

@@ -85,16 +85,7 @@ func train(events: String, sets: String, vectors: String, out: String, training:
     let progress = ProgressLine("train")
     let outcome: ModelTraining.Outcome
     do {
-        outcome = try training.run(sessions: sessions, sets: loadedSets.sets, vectors: vectorArtifact) { stage in
-            switch stage {
-            case .preparing(let what):
-                progress.note(what)
-            case .training(let p):
-                let r2 = p.validationR2.map { String(format: " val R² %.3f", $0) } ?? ""
-                progress.update(fraction: (Double(p.epoch - 1) + Double(p.batch) / Double(max(p.batches, 1))) / Double(p.maxEpochs),
-                                detail: "epoch \(p.epoch) loss \(String(format: "%.4f", p.runningLoss))\(r2)")
-            }
-        }
+        outcome = try training.run(sessions: sessions, sets: loadedSets.sets, vectors: vectorArtifact) { progress.show($0) }
     } catch {
         progress.finish()
         throw ValidationError("cannot train: \(error)")
@@ -126,4 +117,18 @@ private func trainingSummary(_ outcome: ModelTraining.Outcome, out: String, vers
             + "test \(f(outcome.calibration.testRecall)); confidence ECE on test \(f(outcome.calibration.model.expectedCalibrationError))",
         "wrote \(out)/\(ModelArtifact.tensorsFile) and \(ModelArtifact.descriptionFile), version \(version)",
     ].joined(separator: "\n")
+}
+
+extension ProgressLine {
+    /// A training stage: the step being prepared, or the epoch, loss and validation R² so far.
+    func show(_ stage: ModelTraining.Stage) {
+        switch stage {
+        case .preparing(let what):
+            note(what)
+        case .training(let p):
+            let r2 = p.validationR2.map { String(format: " val R² %.3f", $0) } ?? ""
+            update(fraction: (Double(p.epoch - 1) + Double(p.batch) / Double(max(p.batches, 1))) / Double(p.maxEpochs),
+                   detail: "epoch \(p.epoch) loss \(String(format: "%.4f", p.runningLoss))\(r2)")
+        }
+    }
 }
