@@ -39,11 +39,13 @@ struct PlotFrame {
         out += "<text class=\"chart-title\" x=\"\(HTMLText.px(left))\" y=\"16\">\(HTMLText.escape(title))</text>"
         let (x0, x1) = (HTMLText.px(left), HTMLText.px(width - right))
         let (y0, y1) = (HTMLText.px(height - bottom), HTMLText.px(top))
+        // Enough decimals that neighbouring ticks never read alike (0.002 steps need three).
+        let yDigits = yTicks.count > 1 && yTicks[1] - yTicks[0] < 0.01 - 1e-12 ? 3 : 2
         for tick in yTicks {
             let ty = HTMLText.px(y(tick))
             out += "<line class=\"grid\" x1=\"\(x0)\" y1=\"\(ty)\" x2=\"\(x1)\" y2=\"\(ty)\"/>"
             out += "<text class=\"tick\" x=\"\(HTMLText.px(left - 6))\" y=\"\(ty)\" text-anchor=\"end\" "
-                + "dominant-baseline=\"middle\">\(HTMLText.fixed(tick, 2))</text>"
+                + "dominant-baseline=\"middle\">\(HTMLText.fixed(tick, yDigits))</text>"
         }
         for (tick, label) in xTicks {
             let tx = HTMLText.px(x(tick))

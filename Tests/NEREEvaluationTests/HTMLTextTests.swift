@@ -29,4 +29,12 @@ struct HTMLTextTests {
         #expect(PlotFrame.shareTicks(upTo: 3).last == 1)
         #expect(PlotFrame.shareTicks(upTo: 0).count >= 2)
     }
+
+    @Test func smallRecallsGetTickLabelsThatDiffer() {
+        let chart = LineChart(title: "t", xLabel: "x", yLabel: "y", xValues: [1, 2],
+                              series: [ChartSeries(label: "a", colour: "#000000", points: [(x: 1, y: 0.004), (x: 2, y: 0.009)])]).svg
+        #expect(chart.contains(">0.002</text>"))
+        #expect(chart.contains(">0.010</text>"))
+        #expect(!chart.contains(">0.00</text>"))
+    }
 }
