@@ -77,6 +77,8 @@ let package = Package(
             .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
         .testTarget(name: "NERESyntheticTests", dependencies: ["NERESynthetic", "NEREContracts"]),
+        .testTarget(name: "NEREEvaluationTests", dependencies: ["NEREEvaluation", "NEREContracts"],
+                    resources: [.copy("Fixtures")]),
         .testTarget(name: "NERESetVectorsTests", dependencies: ["NERESetVectors", "NEREContracts"],
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "NEREIndexTests", dependencies: ["NEREIndex", "NERESynthetic"]),

@@ -62,9 +62,12 @@ public struct ComparisonScorer: Sendable {
         }
         for (i, cutoff) in Self.coverageCutoffs.enumerated() { a.covered[i].formUnion(ranking.prefix(cutoff)) }
         if hasConfidence {
-            let bin = min(max(Int(confidence * Double(Self.calibrationBins)), 0), Self.calibrationBins - 1)
+            // Clamped before the conversion to Int, which traps on NaN and infinities: one bad
+            // confidence must not end an evaluation.
+            let clamped = confidence.isNaN ? 0 : min(max(confidence, 0), 1)
+            let bin = min(Int(clamped * Double(Self.calibrationBins)), Self.calibrationBins - 1)
             a.calibration[bin].predictions += 1
-            a.calibration[bin].confidenceSum += confidence
+            a.calibration[bin].confidenceSum += clamped
             a.calibration[bin].hits += rank == nil ? 0 : 1
         }
         if let predicted, let target, predicted.count == target.count {
