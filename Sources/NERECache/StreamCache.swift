@@ -340,7 +340,10 @@ public enum CacheError: Error, CustomStringConvertible {
         case .unusable(let path, let reason):
             return "cannot open cache \(path): \(reason)"
         case .sourceMismatch(let path, let topic):
-            return "cache \(path) already holds a replay of a different \(topic.dropFirst(5)); use a new --cache file"
+            // A replay names a file `file:PATH`; a topic's snapshot changes as records come and go.
+            let log = topic.hasPrefix("file:") ? String(topic.dropFirst(5))
+                : "snapshot of topic \(topic) (records were added or removed since)"
+            return "cache \(path) already holds a replay of a different \(log); use a new --cache file"
         case .corruptRow(let table, let key, let reason):
             return "cache table \(table) has a corrupt row for \(key): \(reason)"
         }

@@ -3,11 +3,17 @@ extension KafkaConsumer {
     /// had when this was called, handing each poll's records to `body` (in offset order per
     /// partition). The assignment stays, so the caller can go on following the partitions. For
     /// the tables a service reads in full: `nere.sets`, a changelog partition.
-    /// Records already fetched past a watermark are handed over too.
-    public func readToEnd(_ partitions: [KafkaTopicPartition], _ body: ([KafkaConsumerMessage]) throws -> Void) async throws {
+    /// Records already fetched past a watermark are handed over too. Returns the watermarks
+    /// seen at the start, which bound the snapshot for a caller that must not go past them.
+    @discardableResult
+    public func readToEnd(_ partitions: [KafkaTopicPartition], _ body: ([KafkaConsumerMessage]) throws -> Void) async throws
+        -> [KafkaTopicPartition: (low: Int64, high: Int64)]
+    {
+        var seen: [KafkaTopicPartition: (low: Int64, high: Int64)] = [:]
         var ends: [KafkaTopicPartition: Int64] = [:]
         for partition in partitions {
             let (low, high) = try await watermarks(topic: partition.topic, partition: partition.partition)
+            seen[partition] = (low, high)
             if high > low { ends[partition] = high }
         }
         try await assign(partitions.map { .init(topic: $0.topic, partition: $0.partition, offset: KafkaOffset.beginning) })
@@ -17,6 +23,7 @@ extension KafkaConsumer {
                 ends[partition] = nil
             }
         }
+        return seen
     }
 }
 

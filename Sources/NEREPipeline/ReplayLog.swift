@@ -12,34 +12,26 @@ public struct ReplayLog: Sendable {
     public let fingerprint: String
     public let events: [InboundEvent]
 
-    /// Records as read (file lines, or topic records partition by partition), decoded on all
-    /// cores and put in replay order.
-    public init(topic: String, fingerprint: String, records: [(origin: EventOrigin, key: [UInt8]?, payload: Data)],
-                now: Timestamp = .now) {
-        let decoded = records.parallelMap { SessionDecoding(json: $0.payload, now: now) }
-        self.init(topic: topic, fingerprint: fingerprint, records: records, decoded: decoded)
+    /// Events as read (file lines, or topic records partition by partition), already decoded,
+    /// put in replay order. Decoding stays with the reader: a topic's records are decoded as
+    /// the service decodes them (a null value is a dead letter of its own).
+    public init(topic: String, fingerprint: String, events: [InboundEvent]) {
+        // Sorting small (time, position) pairs and gathering afterwards beats moving whole events.
+        let order = events.indices.map { (time: events[$0].decoded.replayTime, position: $0) }.sorted { $0 < $1 }
+        self.topic = topic
+        self.fingerprint = fingerprint
+        self.events = order.map { events[$0.position] }
     }
 
     public init(path: String, now: Timestamp = .now) throws {
         let file = try JSONLinesFile(path: path)
         let topic = "file:" + URL(fileURLWithPath: path).standardizedFileURL.path
-        let records = file.lines.map { line in
-            (origin: EventOrigin(topic: topic, partition: 0, offset: Int64(line.number)), key: [UInt8]?.none,
-             payload: file.data[line.range])
+        let decoded = file.parallelMap { SessionDecoding(json: $0, now: now) }
+        let events = zip(file.lines, decoded).map { line, decoded in
+            InboundEvent(origin: EventOrigin(topic: topic, partition: 0, offset: Int64(line.number)), key: nil,
+                         payload: file.data[line.range], decoded: decoded)
         }
-        self.init(topic: topic, fingerprint: file.fingerprint, records: records,
-                  decoded: file.parallelMap { SessionDecoding(json: $0, now: now) })
-    }
-
-    private init(topic: String, fingerprint: String, records: [(origin: EventOrigin, key: [UInt8]?, payload: Data)],
-                 decoded: [SessionDecoding]) {
-        // Sorting small (time, position) pairs and gathering afterwards beats moving whole events.
-        let order = decoded.indices.map { (time: decoded[$0].replayTime, position: $0) }.sorted { $0 < $1 }
-        self.topic = topic
-        self.fingerprint = fingerprint
-        events = order.map { _, i in
-            InboundEvent(origin: records[i].origin, key: records[i].key, payload: records[i].payload, decoded: decoded[i])
-        }
+        self.init(topic: topic, fingerprint: file.fingerprint, events: events)
     }
 
     /// The log's valid sessions in replay order (training reads the log this way, so it sees
@@ -58,8 +50,9 @@ extension SessionDecoding {
 }
 
 extension Array where Element: Sendable {
-    /// `transform` over every element on all cores, keeping order.
-    func parallelMap<T: Sendable>(_ transform: @Sendable (Element) -> T) -> [T] {
+    /// `transform` over every element on all cores, keeping order: decoding a log of millions
+    /// of records is the slow part of loading it.
+    public func parallelMap<T: Sendable>(_ transform: @Sendable (Element) -> T) -> [T] {
         let count = self.count
         let results = UnsafeMutableBufferPointer<T?>.allocate(capacity: count)
         results.initialize(repeating: nil)

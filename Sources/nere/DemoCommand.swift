@@ -3,6 +3,7 @@ import Foundation
 import NERECache
 import NEREContracts
 import NEREIndex
+import NEREPipeline
 import NERESetVectors
 import NERESynthetic
 import NERETraining
@@ -46,10 +47,11 @@ struct DemoCommand: AsyncParsableCommand {
                                  logger: logger)))
         print("4/4 replaying events.jsonl into \(cachePath), served by the model; scored on the test period")
         let reportPath = directory.appendingPathComponent("report.json").path
-        let result = try await replay(events: events, sets: sets, cache: cachePath, out: reportPath, vectors: vectorsPath,
+        let input = ReplayInput.files(events: events, sets: sets)
+        let result = try await replay(input: input, cache: cachePath, out: reportPath, vectors: vectorsPath,
                                       model: modelPath, logger: logger)
         print(result.summary)
-        let foundation = try await replay(events: events, sets: sets, cache: foundationCachePath, out: nil, vectors: vectorsPath,
+        let foundation = try await replay(input: input, cache: foundationCachePath, out: nil, vectors: vectorsPath,
                                           scoreFrom: result.scoredFrom, logger: logger)
         print("\nsame period without the model (baseline + content neighbours): recall@100 "
             + String(format: "%.4f", foundation.metrics.overall.recallAt100)

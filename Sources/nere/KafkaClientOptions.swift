@@ -21,8 +21,13 @@ struct KafkaClientOptions: ParsableArguments {
     /// The client configuration. Topics are never created by a metadata request: a broker
     /// with auto-creation (Tansu) would create a missing topic with its own partition count.
     func configuration(clientID: String) throws -> KafkaConfiguration {
-        var configuration = KafkaConfiguration(try Self.parseProperties(properties))
-        configuration.bootstrapServers = try Self.parseBootstrap(bootstrap).joined(separator: ",")
+        try Self.configuration(bootstrap: bootstrap, properties: properties, clientID: clientID)
+    }
+
+    /// The same, for option groups where `--bootstrap` is one of several inputs.
+    static func configuration(bootstrap: String, properties: [String], clientID: String) throws -> KafkaConfiguration {
+        var configuration = KafkaConfiguration(try parseProperties(properties))
+        configuration.bootstrapServers = try parseBootstrap(bootstrap).joined(separator: ",")
         return configuration.withDefaults(["client.id": clientID, "allow.auto.create.topics": "false"])
     }
 

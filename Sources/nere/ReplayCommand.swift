@@ -12,14 +12,12 @@ struct ReplayCommand: AsyncParsableCommand {
         discussion: """
             Events are replayed in ended_at order. Before each event is applied, the recommendation \
             that was current for its (user, subject) is scored against the set actually studied. \
-            Rerunning on the same cache resumes after the last committed batch.
+            Rerunning on the same cache resumes after the last committed batch. With --bootstrap the \
+            log and catalog are read from the cluster's topics, every partition up to the end offsets \
+            seen at the start; a rerun resumes only while the topics still hold that same snapshot.
             """)
 
-    @Option(help: "Event log: JSON lines of StudySession.")
-    var events: String
-
-    @Option(help: "Set catalog: JSON lines of StudySet.")
-    var sets: String
+    @OptionGroup var input: ReplayInputOptions
 
     @Option(help: "SQLite cache file (created if missing; resumed if it holds this log's replay).")
     var cache: String
@@ -95,8 +93,6 @@ struct ReplayCommand: AsyncParsableCommand {
         if let warmStart { try requireReadableFile(warmStart, flag: "--warm-start") }
         guard batchSize > 0 else { throw ValidationError("--batch-size must be positive, got \(batchSize)") }
         guard (1...1000).contains(items) else { throw ValidationError("--items must be 1…1000, got \(items)") }
-        try requireReadableFile(events, flag: "--events")
-        try requireReadableFile(sets, flag: "--sets")
         try requireWritableLocation(cache, flag: "--cache")
         if let out { try requireWritableLocation(out, flag: "--out") }
         if let recommendations { try requireWritableLocation(recommendations, flag: "--recommendations") }
@@ -110,8 +106,8 @@ struct ReplayCommand: AsyncParsableCommand {
         modelOptions.fallBackOnLowConfidence = !modelOnly
         modelOptions.blendWeight = modelBlend
         modelOptions.cachedWindows = cachedWindows
-        let result = try await replay(events: events, sets: sets, cache: cache, out: out, recommendations: recommendations,
-                                      predictions: predictions,
+        let result = try await replay(input: try input.input(clientID: "nere-replay"), cache: cache, out: out,
+                                      recommendations: recommendations, predictions: predictions,
                                       batchSize: batchSize, items: items, vectors: vectors, index: index,
                                       indexDirectory: indexDir, model: model, modelOptions: modelOptions,
                                       scoreFrom: scoreFrom.flatMap(Timestamp.init(rfc3339:)), warmStart: warmStart,
@@ -120,12 +116,12 @@ struct ReplayCommand: AsyncParsableCommand {
     }
 }
 
-func replay(events: String, sets: String, cache: String, out: String?, recommendations: String? = nil, predictions: String? = nil,
+func replay(input: ReplayInput, cache: String, out: String?, recommendations: String? = nil, predictions: String? = nil,
             batchSize: Int = ReplayRun.defaultBatchSize, items: Int = StreamPipeline.Options().itemsPerRecommendation,
             vectors: String? = nil, index: NearestSetIndex.Configuration = NearestSetIndex.Configuration(),
             indexDirectory: String? = nil, model: String? = nil, modelOptions: ModelRecommender.Options = .init(),
             scoreFrom: Timestamp? = nil, warmStart: String? = nil, logger: Logger) async throws -> ReplayRun.Result {
-    var run = ReplayRun(input: .files(events: events, sets: sets), cachePath: cache, recommendationsPath: recommendations)
+    var run = ReplayRun(input: input, cachePath: cache, recommendationsPath: recommendations)
     run.predictionsPath = predictions
     run.recommenders.vectorsPath = vectors
     run.recommenders.index = index

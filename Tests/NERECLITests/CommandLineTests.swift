@@ -50,6 +50,15 @@ struct CommandLineTests {
         (["replay", "--events", "/dev/null", "--sets", "/dev/null", "--cache", "/tmp/x.sqlite", "--cached-windows", "0"],
          "--cached-windows"),
         (["dev-broker", "--topics", "/tmp", "--brokers", "0"], "--brokers"),
+        (["replay", "--cache", "/tmp/x.sqlite"], "give the log and catalog: --events F --sets F, or --bootstrap HOST:PORT"),
+        (["replay", "--sets", "/dev/null", "--cache", "/tmp/x.sqlite"], "--sets needs --events"),
+        (["replay", "--events", "/dev/null", "--sets", "/dev/null", "--bootstrap", "127.0.0.1:9092", "--cache", "/tmp/x.sqlite"],
+         "--bootstrap 127.0.0.1:9092 reads the log and catalog from topics"),
+        (["replay", "--bootstrap", "localhost", "--cache", "/tmp/x.sqlite"], "--bootstrap localhost: no port"),
+        (["replay", "--events", "/dev/null", "--sets", "/dev/null", "--events-topic", "e", "--cache", "/tmp/x.sqlite"],
+         "--events-topic needs --bootstrap"),
+        (["replay", "--bootstrap", "127.0.0.1:9092", "--sets-topic", "no such topic", "--cache", "/tmp/x.sqlite"],
+         "--sets-topic no such topic: not a Kafka topic name"),
     ])
     func badInputGetsOneLineNamingTheProblem(arguments: [String], mentions: String) throws {
         let output = try NereProcess.run(arguments)
