@@ -22,11 +22,7 @@ struct EvaluateCommand: AsyncParsableCommand {
             is given, the set vectors learned from the catalog.
             """)
 
-    @Option(help: "Event log: JSON lines of StudySession.")
-    var events: String
-
-    @Option(help: "Set catalog: JSON lines of StudySet.")
-    var sets: String
+    @OptionGroup var input: ReplayInputOptions
 
     @Option(help: "Output directory for the report, models and vectors (created if missing).")
     var out: String
@@ -61,8 +57,6 @@ struct EvaluateCommand: AsyncParsableCommand {
     @OptionGroup var logging: LoggingOptions
 
     func validate() throws {
-        try requireReadableFile(events, flag: "--events")
-        try requireReadableFile(sets, flag: "--sets")
         try requireWritableLocation(out, flag: "--out")
         if let splitAt, Timestamp(rfc3339: splitAt) == nil {
             throw ValidationError("--split-at \(splitAt): not an RFC 3339 time such as 2026-04-01T00:00:00Z")
@@ -81,26 +75,27 @@ struct EvaluateCommand: AsyncParsableCommand {
 
     func run() async throws {
         let logger = logging.logger()
-        let report = try await evaluate(events: events, sets: sets, out: out, split: splitAt.flatMap(Timestamp.init(rfc3339:)).map { .at($0) } ?? .testFraction(testFraction),
+        let split: EvaluationRun.Split = splitAt.flatMap(Timestamp.init(rfc3339:)).map { .at($0) } ?? .testFraction(testFraction)
+        let report = try await evaluate(input: try input.input(clientID: "nere-evaluate"), out: out, split: split,
                                         vectors: vectors, model: model, preset: preset, epochs: epochs, ablations: ablations,
                                         predictions: predictions, predictionsOf: predictionsOf, logger: logger)
         print(report.summary)
-        print("\nreport: \(URL(fileURLWithPath: out).appendingPathComponent("report.html").path) "
-            + "(data: \(URL(fileURLWithPath: out).appendingPathComponent("report.json").path))")
+        print(reportLocation(out))
     }
 }
 
 /// `nere evaluate` for the command and the demo: vectors when missing, the run, both report files.
-func evaluate(events: String, sets: String, out: String, split: EvaluationRun.Split, vectors: String?, model: String?,
+func evaluate(input: ReplayInput, out: String, split: EvaluationRun.Split, vectors: String?, model: String?,
               preset: ModelPreset, epochs: Int, ablations: Bool, predictions: String?, predictionsOf: String,
               logger: Logger) async throws -> EvaluationReport {
     let directory = URL(fileURLWithPath: out)
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     let vectorsPath = vectors ?? directory.appendingPathComponent("vectors").path
     if vectors == nil {
-        _ = try vectorize(sets: sets, out: vectorsPath, truth: nil, training: SetVectorTraining(), logger: logger)
+        _ = try vectorize(try await input.loadSets(), named: input.sets, out: vectorsPath, truth: nil, training: SetVectorTraining(),
+                          logger: logger)
     }
-    var run = EvaluationRun(input: .files(events: events, sets: sets), vectorsPath: vectorsPath,
+    var run = EvaluationRun(input: input, vectorsPath: vectorsPath,
                             modelsDirectory: directory.appendingPathComponent("models").path)
     run.split = split
     run.modelPath = model
@@ -119,7 +114,15 @@ func evaluate(events: String, sets: String, out: String, split: EvaluationRun.Sp
     }
     progress.finish()
     try PayloadEncoding.json(report).write(to: directory.appendingPathComponent("report.json"))
+    try Data(report.html.utf8).write(to: directory.appendingPathComponent("report.html"))
     return report
+}
+
+/// Where `evaluate` wrote the report, for the last line a person reads.
+func reportLocation(_ out: String) -> String {
+    let directory = URL(fileURLWithPath: out)
+    return "\nreport: \(directory.appendingPathComponent("report.html").path) "
+        + "(data: \(directory.appendingPathComponent("report.json").path))"
 }
 
 /// Progress from the evaluation's parallel replays, drawn by one of them at a time.

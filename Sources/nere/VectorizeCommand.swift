@@ -58,7 +58,14 @@ struct VectorizeCommand: AsyncParsableCommand {
 /// the sets file. Returns the artifact and a summary for people.
 func vectorize(sets: String, out: String, truth: String?, training: SetVectorTraining,
                logger: Logger) throws -> (SetVectorArtifact, String) {
-    let loaded = try SetsFile.load(path: sets)
+    let truthPath = truth ?? URL(fileURLWithPath: sets).deletingLastPathComponent().appendingPathComponent("truth.jsonl").path
+    return try vectorize(try SetsFile.load(path: sets), named: sets, out: out, truth: truthPath, training: training, logger: logger)
+}
+
+/// The same for a catalog already loaded (a file, or `nere.sets` read by `nere evaluate --bootstrap`),
+/// measured against `truth` when that file exists.
+func vectorize(_ loaded: SetsFile.Loaded, named sets: String, out: String, truth truthPath: String?, training: SetVectorTraining,
+               logger: Logger) throws -> (SetVectorArtifact, String) {
     guard !loaded.sets.isEmpty else {
         throw ValidationError("--sets \(sets): no valid sets (\(loaded.deadLetters.count) invalid lines)")
     }
@@ -70,8 +77,7 @@ func vectorize(sets: String, out: String, truth: String?, training: SetVectorTra
         if case .training(let epoch, let total, _) = stage { progress.update(done: epoch, total: total) }
     }
     progress.finish()
-    let truthPath = truth ?? URL(fileURLWithPath: sets).deletingLastPathComponent().appendingPathComponent("truth.jsonl").path
-    if FileManager.default.isReadableFile(atPath: truthPath) {
+    if let truthPath, FileManager.default.isReadableFile(atPath: truthPath) {
         artifact.quality = try quality(of: artifact, truthPath: truthPath).asDictionary
     }
     let version: String
