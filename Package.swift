@@ -73,7 +73,7 @@ let package = Package(
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "NEREPipelineTests", dependencies: [
             "NEREPipeline", "NEREFeatures", "NEREBaseline", "NERECache", "NEREContracts", "NEREEvaluation",
-            "NEREContent", "NERESetVectors", "NEREIndex", "NEREModel",
+            "NEREContent", "NERESetVectors", "NEREIndex", "NEREModel", "NERETraining", "NEREComparison",
             .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
         .testTarget(name: "NERESyntheticTests", dependencies: ["NERESynthetic", "NEREContracts"]),

@@ -1,12 +1,12 @@
 import ArgumentParser
 import Foundation
 import NERECache
+import NEREComparison
 import NEREContracts
 import NEREIndex
 import NEREPipeline
 import NERESetVectors
 import NERESynthetic
-import NERETraining
 
 /// The README's first command: everything on an embedded default, no broker needed.
 struct DemoCommand: AsyncParsableCommand {
@@ -27,12 +27,10 @@ struct DemoCommand: AsyncParsableCommand {
         let logger = logging.logger()
         let directory = URL(fileURLWithPath: dir)
         let cachePath = directory.appendingPathComponent("cache.sqlite").path
-        let foundationCachePath = directory.appendingPathComponent("cache-without-model.sqlite").path
-        for path in [cachePath, foundationCachePath] {
-            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
-        }
+        for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: cachePath + suffix) }
         let events = directory.appendingPathComponent("events.jsonl").path, sets = directory.appendingPathComponent("sets.jsonl").path
-        let vectorsPath = directory.appendingPathComponent("vectors").path, modelPath = directory.appendingPathComponent("model").path
+        let vectorsPath = directory.appendingPathComponent("vectors").path
+        let evaluationPath = directory.appendingPathComponent("evaluation").path
         print("1/4 generating the \(data.preset.rawValue) data set (seed \(data.seed)) in \(dir)/")
         let summary = try data.generate(into: dir)
         print("    \(summary.sets) sets, \(summary.events) events")
@@ -40,23 +38,18 @@ struct DemoCommand: AsyncParsableCommand {
         let (vectors, vectorSummary) = try vectorize(sets: sets, out: vectorsPath, truth: nil, training: SetVectorTraining(),
                                                      logger: logger)
         print(indented(vectorSummary))
-        print("3/4 training the small NERE network on the first 70% of the log (validation 15%, test 15%)")
-        var training = ModelTraining()
-        training.options = TrainingOptions(maxEpochs: epochs)
-        print(indented(try train(events: events, sets: sets, vectors: vectorsPath, out: modelPath, training: training, threads: 2,
-                                 logger: logger)))
-        print("4/4 replaying events.jsonl into \(cachePath), served by the model; scored on the test period")
-        let reportPath = directory.appendingPathComponent("report.json").path
+        print("3/4 evaluating: the small NERE network and its two ablations trained on the first 80% of the log, then the "
+            + "last 20% replayed through them and the baselines side by side")
         let input = ReplayInput.files(events: events, sets: sets)
-        let result = try await replay(input: input, cache: cachePath, out: reportPath, vectors: vectorsPath,
-                                      model: modelPath, logger: logger)
-        print(result.summary)
-        let foundation = try await replay(input: input, cache: foundationCachePath, out: nil, vectors: vectorsPath,
-                                          scoreFrom: result.scoredFrom, logger: logger)
-        print("\nsame period without the model (baseline + content neighbours): recall@100 "
-            + String(format: "%.4f", foundation.metrics.overall.recallAt100)
-            + ", with the model " + String(format: "%.4f", result.metrics.overall.recallAt100))
-        print("report: \(reportPath)")
+        let report = try await evaluate(input: input, out: evaluationPath, split: .testFraction(0.2), vectors: vectorsPath,
+                                        model: nil, preset: .small, epochs: epochs, ablations: true, predictions: nil,
+                                        predictionsOf: ContenderName.nere, logger: logger)
+        print(indented(report.summary))
+        let modelPath = URL(fileURLWithPath: evaluationPath).appendingPathComponent("models/\(ContenderName.nere)").path
+        print("4/4 replaying events.jsonl into \(cachePath) as `nere serve` would answer, with that model; scored from the split")
+        let result = try await replay(input: input, cache: cachePath, out: directory.appendingPathComponent("replay.json").path,
+                                      vectors: vectorsPath, model: modelPath, scoreFrom: report.splitAt, logger: logger)
+        print(indented(result.summary))
         let cache = try StreamCache(path: cachePath)
         if let example = try cache.recommendations().map(\.recommendation).max(by: { ($0.historyLength, $0.source.offset) < ($1.historyLength, $1.source.offset) }) {
             print("\nexample (nere recommend --cache \(cachePath) --user \(example.userID) --subject \"\(example.subject.rawValue)\"):")
@@ -71,6 +64,8 @@ struct DemoCommand: AsyncParsableCommand {
                 }
             }
         }
+        print("\n" + report.headline)
+        print(reportLocation(evaluationPath))
     }
 }
 

@@ -181,4 +181,11 @@ extension EvaluationReport {
         lines.append(String(format: "scoring took %.1f s (training %.1f s)", secondsScoring, secondsTraining))
         return lines.joined(separator: "\n")
     }
+
+    /// The few numbers a reader wants first: recall@100 over history 1–5, NERE against the rest.
+    var headline: String {
+        let figures = contenders.map { "\($0.label) \(String(format: "%.3f", $0.overall.recallAt100))" }
+        return "recall@100 on the last \(eventsScored) events (paper: NERE 0.54, matrix factorisation 0.12): "
+            + figures.joined(separator: ", ")
+    }
 }
