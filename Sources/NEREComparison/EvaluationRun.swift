@@ -33,6 +33,10 @@ public struct EvaluationRun {
     public var modelPath: String?
     public var training = ModelTraining()
     public var trainsAblations = true
+    /// Models already in `modelsDirectory` from an earlier evaluation are judged again instead
+    /// of retrained when they fit: same content vectors, same ablation, and every example they
+    /// saw ended before this split.
+    public var reusesModels = false
     /// Where trained models are written (`<dir>/nere`, `<dir>/nere_without_metadata`, …).
     public var modelsDirectory: String
     /// Every scored prediction of contender `predictionsOf`, as `nere replay --predictions` writes them.
@@ -74,7 +78,8 @@ public struct EvaluationRun {
 
         let trainingStarted = ContinuousClock.now
         let earlier = log.acceptedSessions.filter { $0.endedAt < splitAt }
-        let models = try trainModels(on: earlier, sets: loadedSets.sets, vectors: vectors, logger: logger, stage: stage)
+        let models = try trainModels(on: earlier, before: splitAt, sets: loadedSets.sets, vectors: vectors, logger: logger,
+                                     stage: stage)
         let secondsTraining = (ContinuousClock.now - trainingStarted).seconds
 
         let timeline = ReplayTimeline(log: log, catalog: catalog, splitAt: splitAt)
@@ -109,14 +114,20 @@ public struct EvaluationRun {
     }
 
     /// The full model (trained, or `modelPath`) and, unless turned off, both ablations.
-    private func trainModels(on sessions: [StudySession], sets: [StudySet], vectors: SetVectorArtifact, logger: Logger,
-                             stage: @escaping @Sendable (Stage) -> Void) throws -> TrainedModels {
+    private func trainModels(on sessions: [StudySession], before splitAt: Timestamp, sets: [StudySet], vectors: SetVectorArtifact,
+                             logger: Logger, stage: @escaping @Sendable (Stage) -> Void) throws -> TrainedModels {
         func train(_ ablation: InputAblation, name: String) throws -> ModelArtifact {
+            let directory = URL(fileURLWithPath: modelsDirectory).appendingPathComponent(name)
+            if reusesModels, let earlier = try? ModelArtifact.load(from: directory), earlier.vectorsVersion == vectors.versionID,
+               earlier.network.shape.ablation == ablation, earlier.testStart < splitAt {
+                logger.info("model reused", metadata: ["model": "\(name)", "version": "\(earlier.versionID)"])
+                return earlier
+            }
             var training = training
             training.ablation = ablation
             let outcome = try training.run(sessions: sessions, sets: sets, vectors: vectors) { stage(.training(model: name, $0)) }
             var artifact = outcome.artifact
-            let version = try artifact.write(to: URL(fileURLWithPath: modelsDirectory).appendingPathComponent(name))
+            let version = try artifact.write(to: directory)
             logger.info("model trained", metadata: ["model": "\(name)", "version": "\(version)",
                                                     "r2_test": "\(outcome.report.metrics["test_r2"] ?? .nan)"])
             return artifact

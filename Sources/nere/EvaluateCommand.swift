@@ -48,6 +48,9 @@ struct EvaluateCommand: AsyncParsableCommand {
     @Flag(inversion: .prefixedNo, help: "Train and score the ablations without metadata and without content vectors.")
     var ablations = true
 
+    @Flag(help: "Judge the models an earlier evaluation left in OUT/models when they fit (same vectors, trained before the split) instead of retraining them.")
+    var reuseModels = false
+
     @Option(help: "Also write every scored prediction of one contender (see --predictions-of) as JSON lines to this file.")
     var predictions: String?
 
@@ -78,7 +81,7 @@ struct EvaluateCommand: AsyncParsableCommand {
         let split: EvaluationRun.Split = splitAt.flatMap(Timestamp.init(rfc3339:)).map { .at($0) } ?? .testFraction(testFraction)
         let report = try await evaluate(input: try input.input(clientID: "nere-evaluate"), out: out, split: split,
                                         vectors: vectors, model: model, preset: preset, epochs: epochs, ablations: ablations,
-                                        predictions: predictions, predictionsOf: predictionsOf, logger: logger)
+                                        reuseModels: reuseModels, predictions: predictions, predictionsOf: predictionsOf, logger: logger)
         print(report.summary)
         print(reportLocation(out))
     }
@@ -86,7 +89,7 @@ struct EvaluateCommand: AsyncParsableCommand {
 
 /// `nere evaluate` for the command and the demo: vectors when missing, the run, both report files.
 func evaluate(input: ReplayInput, out: String, split: EvaluationRun.Split, vectors: String?, model: String?,
-              preset: ModelPreset, epochs: Int, ablations: Bool, predictions: String?, predictionsOf: String,
+              preset: ModelPreset, epochs: Int, ablations: Bool, reuseModels: Bool = false, predictions: String?, predictionsOf: String,
               logger: Logger) async throws -> EvaluationReport {
     let directory = URL(fileURLWithPath: out)
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
@@ -102,6 +105,7 @@ func evaluate(input: ReplayInput, out: String, split: EvaluationRun.Split, vecto
     run.training.preset = preset
     run.training.options = TrainingOptions(maxEpochs: epochs)
     run.trainsAblations = ablations
+    run.reusesModels = reuseModels
     run.predictionsPath = predictions
     run.predictionsOf = predictionsOf
     let progress = SharedProgress()

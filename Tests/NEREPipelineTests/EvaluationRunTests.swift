@@ -122,6 +122,21 @@ import Testing
         }
     }
 
+    @Test func modelsThatFitAreReusedAndOthersRetrained() async throws {
+        let first = try await evaluation().run(logger: Logger(label: "test"))
+        let weights = directory.appendingPathComponent("models/nere/model.safetensors").path
+        let written = try FileManager.default.attributesOfItem(atPath: weights)[.modificationDate] as? Date
+        var again = evaluation()
+        again.reusesModels = true
+        let second = try await again.run(logger: Logger(label: "test"))
+        #expect(try FileManager.default.attributesOfItem(atPath: weights)[.modificationDate] as? Date == written)
+        #expect(second.contenders.map(\.overall) == first.contenders.map(\.overall))
+        again.split = .at(Self.splitAt.adding(seconds: -Fixture.day))
+        _ = try await again.run(logger: Logger(label: "test"))
+        #expect(try FileManager.default.attributesOfItem(atPath: weights)[.modificationDate] as? Date != written,
+                "a model that saw events after an earlier split is retrained")
+    }
+
     @Test func skippingUnscoredRecommendationsChangesNoRanking() throws {
         let log = try ReplayLog(path: eventsPath)
         let sets = try SetsFile.load(path: setsPath).sets
