@@ -42,6 +42,7 @@ let package = Package(
         // C for the GRU gate loop: compiled per CPU level with target_clones, no global flags.
         .target(name: "CNEREKernels"),
         .target(name: "NEREModel", dependencies: ["NEREContracts", "NEREFeatures", "COpenBLAS", "CNEREKernels"]),
+        .target(name: "NEREFactorization", dependencies: ["NEREContracts", "NEREFeatures", "COpenBLAS"]),
         .target(name: "NERETraining", dependencies: [
             "NEREContracts", "NEREFeatures", "NEREModel", "NEREContent", "NERESetVectors",
         ]),
@@ -80,6 +81,9 @@ let package = Package(
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "NERETrainingTests", dependencies: [
             "NERETraining", "NEREModel", "NEREFeatures", "NEREContracts", "NERESynthetic", "NERESetVectors", "NEREContent",
+        ]),
+        .testTarget(name: "NEREFactorizationTests", dependencies: [
+            "NEREFactorization", "NEREFeatures", "NEREContracts",
         ]),
         .testTarget(name: "NEREKafkaTests", dependencies: ["NEREKafka", "CRDKafka"]),
         .testTarget(name: "NEREServiceTests", dependencies: [
