@@ -1,6 +1,6 @@
-import COpenBLAS
 import NEREContracts
 import NEREFeatures
+import NEREIndex
 
 /// `HybridFactorization` behind the `Recommender` protocol, for `nere evaluate`'s side-by-side
 /// replay. The model is fixed once trained — as the paper's TensorRec baseline was — so
@@ -20,11 +20,12 @@ public final class FactorizationRecommender: Recommender {
     /// Known users' vectors never change; a replay asks for the same users over and over.
     private var knownUsers: [String: [Float]] = [:]
 
-    /// One subject's sets as a matrix, so a ranking is one `sgemv`.
+    /// One subject's sets as a matrix, so a ranking is one exact inner-product search. Each
+    /// row is a set's vector followed by its bias, and a user's query ends in a 1, so the
+    /// inner product is the model's score.
     private struct SubjectMatrix {
         var sets: [SetIndex] = []
-        var vectors: [Float] = []
-        var biases: [Float] = []
+        var rows: [Float] = []
     }
 
     public init(model: HybridFactorization, catalog: SetCatalog) {
@@ -36,8 +37,8 @@ public final class FactorizationRecommender: Recommender {
         for (row, id) in model.setIDs.enumerated() {
             let subject = model.setSubjects[row]
             subjects[subject, default: SubjectMatrix()].sets.append(catalog.intern(id))
-            subjects[subject]!.vectors += model.itemVectors[row * d..<(row + 1) * d]
-            subjects[subject]!.biases.append(model.itemBiases[row])
+            subjects[subject]!.rows += model.itemVectors[row * d..<(row + 1) * d]
+            subjects[subject]!.rows.append(model.itemBiases[row])
         }
         self.subjects = subjects
     }
@@ -48,16 +49,16 @@ public final class FactorizationRecommender: Recommender {
     public func recommend(for window: SessionWindow, count: Int) -> RecommendationDraft {
         let subject = window.key.subject
         guard count > 0, let matrix = subjects[subject], !matrix.sets.isEmpty else { return draft([]) }
-        let user = userVector(for: window)
-        var scores = matrix.biases
-        cblas_sgemv(CblasRowMajor, CblasNoTrans, Int32(matrix.sets.count), Int32(model.dimensions), 1,
-                    matrix.vectors, Int32(model.dimensions), user, 1, 1, &scores, 1)
+        let query = userVector(for: window) + [1]
         let published = catalog.publishedSubjects
-        let ranked = scores.indices
-            .filter { published[Int(matrix.sets[$0])] == subject }
-            .sorted { scores[$0] != scores[$1] ? scores[$0] > scores[$1] : matrix.sets[$0] < matrix.sets[$1] }
-            .prefix(count)
-        return draft(ranked.map { ScoredSet(setIndex: matrix.sets[$0], score: Double(scores[$0])) })
+        let best = query.withUnsafeBufferPointer { query in
+            matrix.rows.withUnsafeBufferPointer { rows in
+                ExactSearch.search(queries: query, rows: rows, dimensions: model.dimensions + 1, count: count) { _, row in
+                    published[Int(matrix.sets[Int(row)])] == subject
+                }
+            }
+        }
+        return draft(best[0].map { ScoredSet(setIndex: matrix.sets[Int($0.row)], score: Double($0.similarity)) })
     }
 
     private func userVector(for window: SessionWindow) -> [Float] {
