@@ -100,7 +100,7 @@ final class FactorizationTraining {
             let userVector = scratch, positive = scratch + d, negative = scratch + 2 * d, direction = scratch + 3 * d
             sumUser(user, into: userVector)
             itemVector(set, into: positive)
-            let positiveScore = dot(userVector, positive, d) + biases.values[set]
+            var positiveScore = dot(userVector, positive, d) + biases.values[set]
             var firstLoss = 0.0
             for trial in 1...options.negativesPerPositive {
                 var other = Int(members[draw(members.count)])
@@ -115,6 +115,7 @@ final class FactorizationTraining {
                     if trial < options.negativesPerPositive {
                         sumUser(user, into: userVector)
                         itemVector(set, into: positive)
+                        positiveScore = dot(userVector, positive, d) + biases.values[set]
                     }
                 case .warp:
                     guard margin < 1 else { continue }

@@ -11,10 +11,11 @@ struct FactorizationRecommenderTests {
         recommender.recommend(for: window, count: count).items.map { catalog.id(of: $0.setIndex) }
     }
 
-    @Test(arguments: FactorizationOptions.Loss.allCases)
-    func newUsersGetTheirGroupsSetsFromTheirMetadataAlone(loss: FactorizationOptions.Loss) {
+    @Test(arguments: [(FactorizationOptions.Loss.bpr, 1), (.bpr, 3), (.warp, 10)])
+    func newUsersGetTheirGroupsSetsFromTheirMetadataAlone(loss: FactorizationOptions.Loss, negatives: Int) {
         var options = Self.options
         options.loss = loss
+        options.negativesPerPositive = negatives
         let model = PlantedGroups.train(options)
         let catalog = SetCatalog(PlantedGroups.catalog)
         let recommender = FactorizationRecommender(model: model, catalog: catalog)
@@ -23,7 +24,7 @@ struct FactorizationRecommenderTests {
             let other = group == .a ? PlantedGroups.Group.b : .a
             let window = PlantedGroups.window(user: "new-\(group)", group: group, set: other.sets[0], catalog: catalog)
             #expect(!model.isKnown(userID: window.key.userID))
-            #expect(Set(top(recommender, catalog, window, count: group.sets.count)) == Set(group.sets), "\(loss) \(group)")
+            #expect(Set(top(recommender, catalog, window, count: group.sets.count)) == Set(group.sets), "\(loss) \(negatives) \(group)")
         }
     }
 
