@@ -1,4 +1,3 @@
-import COpenBLAS
 import NEREContracts
 
 /// The paper's matrix-factorisation baseline (§5, TensorRec), rebuilt in the LightFM manner:
