@@ -2,7 +2,7 @@
 import PackageDescription
 
 // Dependencies point one way: nere (CLI) → NEREService (Kafka) → NEREPipeline → NERETraining → NEREModel /
-// NEREContent / NEREBaseline / NERECache / NEREEvaluation → NEREFeatures → NEREContracts.
+// NEREContent / NEREBaseline / NEREFactorization / NERECache / NEREEvaluation → NEREFeatures → NEREContracts.
 // Nothing imports the CLI.
 let package = Package(
     name: "nere-stream",
@@ -42,6 +42,7 @@ let package = Package(
         // C for the GRU gate loop: compiled per CPU level with target_clones, no global flags.
         .target(name: "CNEREKernels"),
         .target(name: "NEREModel", dependencies: ["NEREContracts", "NEREFeatures", "COpenBLAS", "CNEREKernels"]),
+        .target(name: "NEREFactorization", dependencies: ["NEREContracts", "NEREFeatures", "NEREIndex", "COpenBLAS"]),
         .target(name: "NERETraining", dependencies: [
             "NEREContracts", "NEREFeatures", "NEREModel", "NEREContent", "NERESetVectors",
         ]),
@@ -86,6 +87,9 @@ let package = Package(
                     resources: [.copy("Fixtures")]),
         .testTarget(name: "NERETrainingTests", dependencies: [
             "NERETraining", "NEREModel", "NEREFeatures", "NEREContracts", "NERESynthetic", "NERESetVectors", "NEREContent",
+        ]),
+        .testTarget(name: "NEREFactorizationTests", dependencies: [
+            "NEREFactorization", "NEREFeatures", "NEREContracts",
         ]),
         .testTarget(name: "NEREKafkaTests", dependencies: ["NEREKafka", "CRDKafka"]),
         .testTarget(name: "NEREServiceTests", dependencies: [

@@ -1,21 +1,22 @@
 import COpenBLAS
 
 /// Exact cosine top-k for a batch of queries, the reference every approximate answer is
-/// measured against and the method for small catalogs.
+/// measured against and the method for small catalogs. On rows that are not unit it is the
+/// inner-product top-k, which is how the factorisation baseline ranks its scores.
 ///
 /// Shapes: queries Q [b × d], rows R [n × d], scores S = Q Rᵀ [b × block] per block of rows.
 /// Where the time goes: the `cblas_sgemm` (2·b·n·d flops) and, per query, one comparison per
 /// row against the worst of its best k; a block of 4,096 rows keeps S in the L2 cache for
 /// batches of up to 32 queries. A single query goes through `sgemv` instead: `sgemm` would
 /// first copy (pack) the whole block of rows, which for one query costs more than the product.
-struct ExactSearch {
+public struct ExactSearch {
     static let rowsPerBlock = 4_096
 
     /// - Parameters:
     ///   - isCandidate: rows it rejects (deleted, or outside a filter) are never returned; it
     ///     is only asked about rows that would make a query's current best k.
-    static func search(queries: UnsafeBufferPointer<Float>, rows: UnsafeBufferPointer<Float>, dimensions: Int,
-                       count k: Int, isCandidate: (_ query: Int, _ row: IndexRow) -> Bool) -> [[ScoredRow]] {
+    public static func search(queries: UnsafeBufferPointer<Float>, rows: UnsafeBufferPointer<Float>, dimensions: Int,
+                              count k: Int, isCandidate: (_ query: Int, _ row: IndexRow) -> Bool) -> [[ScoredRow]] {
         let queryCount = queries.count / dimensions, rowCount = rows.count / dimensions
         guard k > 0, queryCount > 0, rowCount > 0 else { return Array(repeating: [], count: queryCount) }
         var best = Array(repeating: ScoredHeap<WorstOnTop>(), count: queryCount)
