@@ -54,7 +54,7 @@ let package = Package(
         // and health endpoints.
         .target(name: "NEREComparison", dependencies: [
             "NEREContracts", "NEREFeatures", "NEREBaseline", "NEREEvaluation", "NEREContent", "NEREIndex", "NERESetVectors",
-            "NEREModel", "NERETraining", "NEREPipeline", .product(name: "Logging", package: "swift-log"),
+            "NEREModel", "NERETraining", "NEREPipeline", "NEREFactorization", .product(name: "Logging", package: "swift-log"),
         ]),
         .target(name: "NEREService", dependencies: [
             "NEREPipeline", "NEREKafka", "NERECache", "NEREContracts", "NEREFeatures", "NEREModel",

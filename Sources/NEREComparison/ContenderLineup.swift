@@ -1,5 +1,6 @@
 import NEREBaseline
 import NEREContent
+import NEREFactorization
 import NEREFeatures
 import NEREModel
 import NEREPipeline
@@ -67,6 +68,14 @@ struct ContenderLineup {
                       description: "The sets most often studied next after the window's sets (recency-weighted, learned online); nothing else.",
                       kind: .baseline, recommender: BaselineRecommender(catalog: catalog, components: .transitions),
                       work: .scoredRecommendations, hasConfidence: true),
+        ]
+        if let factorization = models.factorization {
+            lineup.append(Contender(name: ContenderName.factorization, label: "Matrix factorisation",
+                                    description: "A hybrid factorisation like the paper's TensorRec baseline: user and set features (set vectors included), WARP loss, trained once on the earlier period; sees no order.",
+                                    kind: .baseline, recommender: FactorizationRecommender(model: factorization, catalog: catalog),
+                                    work: .scoredRecommendations, hasConfidence: false))
+        }
+        lineup += [
             Contender(name: ContenderName.lastSetNeighbours, label: "Content neighbours of the last set",
                       description: "The subject's sets nearest in content to the set studied last (content only, no learning).",
                       kind: .baseline, recommender: LastSetNeighboursRecommender(content: content),

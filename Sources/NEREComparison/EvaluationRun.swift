@@ -5,6 +5,7 @@ import NEREBaseline
 import NEREContent
 import NEREContracts
 import NEREEvaluation
+import NEREFactorization
 import NEREFeatures
 import NEREIndex
 import NEREModel
@@ -33,6 +34,7 @@ public struct EvaluationRun {
     public var modelPath: String?
     public var training = ModelTraining()
     public var trainsAblations = true
+    public var factorization = FactorizationOptions()
     /// Models already in `modelsDirectory` from an earlier evaluation are judged again instead
     /// of retrained when they fit: same content vectors, same ablation, and every example they
     /// saw ended before this split.
@@ -57,6 +59,7 @@ public struct EvaluationRun {
     public enum Stage: Sendable {
         case loading
         case training(model: String, ModelTraining.Stage)
+        case factorizing(FactorizationProgress)
         case scoring(done: Int, total: Int)
     }
 
@@ -78,8 +81,11 @@ public struct EvaluationRun {
 
         let trainingStarted = ContinuousClock.now
         let earlier = log.acceptedSessions.filter { $0.endedAt < splitAt }
-        let models = try trainModels(on: earlier, before: splitAt, sets: loadedSets.sets, vectors: vectors, logger: logger,
+        var models = try trainModels(on: earlier, before: splitAt, sets: loadedSets.sets, vectors: vectors, logger: logger,
                                      stage: stage)
+        models.factorization = HybridFactorization(sessions: earlier, sets: loadedSets.sets,
+                                                   contentVector: { catalog.index(of: $0).flatMap(content.vector(of:)) },
+                                                   options: factorization) { stage(.factorizing($0)) }
         let secondsTraining = (ContinuousClock.now - trainingStarted).seconds
 
         let timeline = ReplayTimeline(log: log, catalog: catalog, splitAt: splitAt)
@@ -141,7 +147,7 @@ public struct EvaluationRun {
         } else {
             full = try train(.none, name: ContenderName.nere)
         }
-        guard trainsAblations else { return TrainedModels(full: full, withoutMetadata: nil, withoutContent: nil) }
+        guard trainsAblations else { return TrainedModels(full: full) }
         return TrainedModels(full: full, withoutMetadata: try train(.withoutMetadata, name: ContenderName.nereWithoutMetadata),
                              withoutContent: try train(.withoutContent, name: ContenderName.nereWithoutContent))
     }
@@ -218,6 +224,7 @@ struct TrainedModels {
     var full: ModelArtifact
     var withoutMetadata: ModelArtifact?
     var withoutContent: ModelArtifact?
+    var factorization: HybridFactorization?
 }
 
 public enum EvaluationError: Error, CustomStringConvertible {

@@ -143,6 +143,10 @@ private final class SharedProgress: @unchecked Sendable {
             case .training(let model, let training):
                 relabel("train \(model)")
                 line.show(training)
+            case .factorizing(let p):
+                relabel("train factorization")
+                line.update(fraction: (Double(p.epoch - 1) + Double(p.positivesDone) / Double(max(p.positives, 1))) / Double(p.epochs),
+                            detail: "epoch \(p.epoch) loss \(String(format: "%.4f", p.meanLoss))")
             case .scoring(let done, let total):
                 relabel("score")
                 line.update(done: done, total: total)

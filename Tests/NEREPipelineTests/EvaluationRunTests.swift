@@ -98,7 +98,8 @@ import Testing
         let report = try await evaluation().run(logger: Logger(label: "test"))
         #expect(report.contenders.map(\.name) == [
             ContenderName.nere, ContenderName.nereServed, ContenderName.nereWithoutMetadata, ContenderName.nereWithoutContent,
-            ContenderName.baseline, ContenderName.popularity, ContenderName.transitions, ContenderName.lastSetNeighbours,
+            ContenderName.baseline, ContenderName.popularity, ContenderName.transitions, ContenderName.factorization,
+            ContenderName.lastSetNeighbours,
         ])
         let scored = report.contenders.map { $0.byHistoryLength.reduce(0) { $0 + $1.predictions } }
         #expect(Set(scored).count == 1 && scored[0] == report.eventsScored, "every contender is scored on every event")
@@ -111,7 +112,8 @@ import Testing
         for t in attention.predictionsPerStep.indices where attention.predictionsPerStep[t] > 0 {
             #expect(abs(attention.weights.reduce(0) { $0 + $1[t] } - 1) < 1e-4, "feature attention sums to 1 at step \(t)")
         }
-        #expect(report.paper.map(\.contender) == [ContenderName.nere, ContenderName.nereWithoutMetadata, ContenderName.nereWithoutContent])
+        #expect(report.paper.map(\.contender) == [ContenderName.nere, ContenderName.nereWithoutMetadata, ContenderName.nereWithoutContent,
+                                                  ContenderName.factorization])
         #expect(report.paper.first?.ourRecallAt100 == report.contenders.first?.overall.recallAt100)
         let lines = try String(contentsOfFile: directory.appendingPathComponent("predictions.jsonl").path, encoding: .utf8)
             .split(separator: "\n")
