@@ -75,7 +75,7 @@ let package = Package(
         .testTarget(name: "NEREPipelineTests", dependencies: [
             "NEREPipeline", "NEREFeatures", "NEREBaseline", "NERECache", "NEREContracts", "NEREEvaluation",
             "NEREContent", "NERESetVectors", "NEREIndex", "NEREModel", "NERETraining", "NEREComparison",
-            .product(name: "PropertyBased", package: "swift-property-based"),
+            "NEREKafka", "NEREService", .product(name: "PropertyBased", package: "swift-property-based"),
         ]),
         .testTarget(name: "NERESyntheticTests", dependencies: ["NERESynthetic", "NEREContracts"]),
         .testTarget(name: "NEREEvaluationTests", dependencies: ["NEREEvaluation", "NEREContracts"],

@@ -31,12 +31,11 @@ struct FactorizationData {
     let subjectOfSet: [Int32]
 
     init(sessions: [StudySession], sets: [StudySet], contentVector: (String) -> [Float]?) {
-        var setRow: [String: Int32] = [:]
-        var catalog: [StudySet] = []
-        for set in sets where setRow[set.setID] == nil {
-            setRow[set.setID] = Int32(catalog.count)
-            catalog.append(set)
-        }
+        // Rows in set-id order, the latest record of a set winning as in the catalog: the model
+        // then depends on the catalog's content, not on the order it was read in (a file's
+        // lines, or a topic's partitions).
+        let catalog = Dictionary(sets.map { ($0.setID, $0) }, uniquingKeysWith: { $1 }).values.sorted { $0.setID < $1.setID }
+        let setRow = Dictionary(uniqueKeysWithValues: catalog.enumerated().map { ($1.setID, Int32($0)) })
         setIDs = catalog.map(\.setID)
         setSubjects = catalog.map(\.subject)
         let d = Self.contentDimensions

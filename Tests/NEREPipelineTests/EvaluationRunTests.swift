@@ -6,7 +6,9 @@ import NEREContent
 import NEREContracts
 import NEREEvaluation
 import NEREFeatures
+import NEREKafka
 import NEREPipeline
+import NEREService
 import NERESetVectors
 import NERETraining
 import Testing
@@ -56,8 +58,9 @@ import Testing
         _ = try artifact.write(to: URL(fileURLWithPath: vectorsPath))
     }
 
-    func evaluation() -> EvaluationRun {
-        var run = EvaluationRun(input: input, vectorsPath: vectorsPath, modelsDirectory: directory.appendingPathComponent("models").path)
+    func evaluation(input: ReplayInput? = nil, models: String = "models") -> EvaluationRun {
+        var run = EvaluationRun(input: input ?? self.input, vectorsPath: vectorsPath,
+                                modelsDirectory: directory.appendingPathComponent(models).path)
         run.split = .at(Self.splitAt)
         run.training.options = TrainingOptions(maxEpochs: 2)
         run.predictionsPath = directory.appendingPathComponent("predictions.jsonl").path
@@ -122,6 +125,38 @@ import Testing
             #expect(example.rankOfStudied.map { (1...10).contains($0) } == true)
             #expect(example.history.count >= 3 && example.recommended.first?.title.hasPrefix("Title of") == true)
         }
+    }
+
+    /// `nere evaluate --bootstrap`: the log keyed by user over three partitions and the catalog,
+    /// read from librdkafka's mock cluster, evaluate exactly as the files do.
+    @Test func topicsEvaluateAsTheFilesDo() async throws {
+        let cluster = try KafkaMockCluster(brokers: 1)
+        try cluster.createTopic(TopicName.studyEvents.rawValue, partitions: 3)
+        try cluster.createTopic(TopicName.sets.rawValue, partitions: 1)
+        let producer = try KafkaProducer(configuration: cluster.configuration())
+        for (path, topic, key) in [(setsPath, TopicName.sets, "set_id"), (eventsPath, TopicName.studyEvents, "user_id")] {
+            for line in try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n") {
+                let object = try JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any]
+                _ = try producer.send(KafkaProducerMessage(topic: topic.rawValue, key: (object?[key] as? String).map { Array($0.utf8) },
+                                                           value: Array(line.utf8)))
+            }
+        }
+        #expect(try await producer.flush(timeout: .seconds(30)).allSatisfy(\.isDelivered))
+        _ = await producer.close()
+
+        var fromFiles = try await evaluation().run(logger: Logger(label: "test"))
+        var fromTopics = try await evaluation(input: .topics(cluster.configuration()), models: "models-from-topics")
+            .run(logger: Logger(label: "test"))
+        #expect(fromTopics.events.hasPrefix("kafka://"))
+        for i in fromFiles.contenders.indices { fromFiles.contenders[i].secondsScoring = 0 }
+        for i in fromTopics.contenders.indices { fromTopics.contenders[i].secondsScoring = 0 }
+        for (topic, file) in zip(fromTopics.contenders, fromFiles.contenders) {
+            #expect(topic.overall == file.overall, "\(topic.name)")
+            #expect(topic.byHistoryLength == file.byHistoryLength, "\(topic.name)")
+            #expect(topic.fallbacks == file.fallbacks, "\(topic.name)")
+        }
+        #expect(fromTopics.eventsScored == fromFiles.eventsScored && fromTopics.attention == fromFiles.attention)
+        #expect(fromTopics.examples == fromFiles.examples)
     }
 
     @Test func modelsThatFitAreReusedAndOthersRetrained() async throws {
