@@ -16,6 +16,8 @@ public enum ContenderName {
     public static let transitions = "transitions"
     public static let factorization = "factorization"
     public static let lastSetNeighbours = "last_set_neighbours"
+    public static let all = [nere, nereServed, nereWithoutMetadata, nereWithoutContent, baseline, popularity, transitions,
+                             factorization, lastSetNeighbours]
 }
 
 /// Who is compared (DESIGN §8, issue 7): the NERE model alone (the paper's measure) and as

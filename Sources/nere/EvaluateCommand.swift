@@ -74,6 +74,12 @@ struct EvaluateCommand: AsyncParsableCommand {
         }
         guard (1...1000).contains(epochs) else { throw ValidationError("--epochs must be 1…1000, got \(epochs)") }
         if let predictions { try requireWritableLocation(predictions, flag: "--predictions") }
+        guard ContenderName.all.contains(predictionsOf) else {
+            throw ValidationError("--predictions-of \(predictionsOf): not a contender (\(ContenderName.all.joined(separator: ", ")))")
+        }
+        if !ablations, [ContenderName.nereWithoutMetadata, ContenderName.nereWithoutContent].contains(predictionsOf) {
+            throw ValidationError("--predictions-of \(predictionsOf) needs the ablations (drop --no-ablations)")
+        }
     }
 
     func run() async throws {

@@ -78,4 +78,31 @@ struct TrainAndServeTests {
         #expect(damaged.stderr.split(separator: "\n").count == 1, "\(damaged.stderr)")
         #expect(damaged.stderr.contains("model.safetensors"), "\(damaged.stderr)")
     }
+
+    /// `nere evaluate` end to end: both report files, every contender, and the paper beside us.
+    @Test func evaluateWritesBothReports() throws {
+        let dir = try NereProcess.temporaryDirectory()
+        defer { try? FileManager.default.removeItem(at: dir) }
+        try Self.write(into: dir)
+        let path = { (name: String) in dir.appendingPathComponent(name).path }
+        let vectorize = try NereProcess.run(["vectorize", "--sets", path("sets.jsonl"), "--out", path("vectors"),
+                                             "--dimensions", "16", "--epochs", "5"])
+        try #require(vectorize.status == 0, "\(vectorize.stderr)")
+        let evaluate = try NereProcess.run(["evaluate", "--events", path("events.jsonl"), "--sets", path("sets.jsonl"),
+                                            "--vectors", path("vectors"), "--out", path("evaluation"), "--epochs", "1",
+                                            "--predictions", path("predictions.jsonl"), "--predictions-of", "baseline"])
+        try #require(evaluate.status == 0, "\(evaluate.stderr)")
+        #expect(evaluate.stdout.contains("against the paper"))
+        #expect(evaluate.stdout.hasSuffix("report.json)\n"), "the last line names the report")
+        let report = try JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent("evaluation/report.json")))
+            as? [String: Any]
+        let contenders = try #require(report?["contenders"] as? [[String: Any]])
+        #expect(contenders.count == 9)
+        let scored = try #require(report?["events_scored"] as? Int)
+        let lines = try String(contentsOfFile: path("predictions.jsonl"), encoding: .utf8).split(separator: "\n")
+        #expect(lines.count == scored && scored > 0)
+        let html = try String(contentsOfFile: path("evaluation/report.html"), encoding: .utf8)
+        #expect(html.contains("<svg") && html.contains("Matrix factorisation") && !html.contains("https://"))
+        #expect(FileManager.default.fileExists(atPath: path("evaluation/models/nere_without_content/model.safetensors")))
+    }
 }
