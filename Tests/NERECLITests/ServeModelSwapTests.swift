@@ -8,13 +8,9 @@ import Testing
 /// new one after it.
 struct ServeModelSwapTests {
     @Test func sighupSwapsTheModelWithoutLosingOrRepeatingEvents() async throws {
-        let dir = try NereProcess.temporaryDirectory()
+        let dir = try TrainAndServeTests.vectorizedCourse()
         defer { try? FileManager.default.removeItem(at: dir) }
-        try TrainAndServeTests.write(into: dir)
         let path = { (name: String) in dir.appendingPathComponent(name).path }
-        let vectorize = try NereProcess.run(["vectorize", "--sets", path("sets.jsonl"), "--out", path("vectors"),
-                                             "--dimensions", "16", "--epochs", "5"])
-        try #require(vectorize.status == 0, "\(vectorize.stderr)")
         var versions: [String] = []
         for (name, seed) in [("model-a", "3"), ("model-b", "4")] {
             let train = try NereProcess.run(["train", "--events", path("events.jsonl"), "--sets", path("sets.jsonl"),

@@ -38,13 +38,19 @@ struct TrainAndServeTests {
             .write(to: dir.appendingPathComponent("events.jsonl"), atomically: true, encoding: .utf8)
     }
 
-    @Test func trainServeAndRefuseADamagedModel() throws {
+    /// The small course in a fresh directory, with 16-d set vectors learned from it in `vectors`.
+    static func vectorizedCourse() throws -> URL {
         let dir = try NereProcess.temporaryDirectory()
-        try Self.write(into: dir)
-        let path = { (name: String) in dir.appendingPathComponent(name).path }
-        let vectorize = try NereProcess.run(["vectorize", "--sets", path("sets.jsonl"), "--out", path("vectors"),
-                                             "--dimensions", "16", "--epochs", "5"])
+        try write(into: dir)
+        let vectorize = try NereProcess.run(["vectorize", "--sets", dir.appendingPathComponent("sets.jsonl").path,
+                                             "--out", dir.appendingPathComponent("vectors").path, "--dimensions", "16", "--epochs", "5"])
         try #require(vectorize.status == 0, "\(vectorize.stderr)")
+        return dir
+    }
+
+    @Test func trainServeAndRefuseADamagedModel() throws {
+        let dir = try Self.vectorizedCourse()
+        let path = { (name: String) in dir.appendingPathComponent(name).path }
 
         let train = try NereProcess.run(["train", "--events", path("events.jsonl"), "--sets", path("sets.jsonl"),
                                          "--vectors", path("vectors"), "--out", path("model"), "--epochs", "2", "--seed", "3"])
@@ -81,13 +87,9 @@ struct TrainAndServeTests {
 
     /// `nere evaluate` end to end: both report files, every contender, and the paper beside us.
     @Test func evaluateWritesBothReports() throws {
-        let dir = try NereProcess.temporaryDirectory()
+        let dir = try Self.vectorizedCourse()
         defer { try? FileManager.default.removeItem(at: dir) }
-        try Self.write(into: dir)
         let path = { (name: String) in dir.appendingPathComponent(name).path }
-        let vectorize = try NereProcess.run(["vectorize", "--sets", path("sets.jsonl"), "--out", path("vectors"),
-                                             "--dimensions", "16", "--epochs", "5"])
-        try #require(vectorize.status == 0, "\(vectorize.stderr)")
         let evaluate = try NereProcess.run(["evaluate", "--events", path("events.jsonl"), "--sets", path("sets.jsonl"),
                                             "--vectors", path("vectors"), "--out", path("evaluation"), "--epochs", "1",
                                             "--predictions", path("predictions.jsonl"), "--predictions-of", "baseline"])
