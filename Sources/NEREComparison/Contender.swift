@@ -14,17 +14,18 @@ public struct Contender {
     public var hasConfidence: Bool
 
     /// How much of a replay's work a contender needs to reproduce `nere replay` exactly.
-    public enum Work: Sendable {
+    public enum Work: Sendable, Equatable {
         /// A recommendation after every event, as a replay makes it: the recommender calibrates
         /// its confidence online from every hit and miss, so its figures equal `nere replay`'s.
         case everyRecommendation
-        /// Every recommendation prepared (the fallback's answer, which its calibration learns
-        /// from), but completed — the model run — only where it will be scored: a served model
-        /// whose figures still equal `nere replay --model`'s.
-        case everyFallback
         /// Only the recommendations that will be scored (confidence, if any, calibrates on
         /// scored predictions only).
         case scoredRecommendations
+        /// A model served over the answers of the named contender (an `everyRecommendation`
+        /// one, which is its fallback): that contender's replay learns, observes and answers
+        /// every event, exactly what the model's fallback would do in `nere replay --model`, and
+        /// this one only runs the network where it will be scored. One pass scores both.
+        case ridesOn(String)
     }
 
     public init(name: String, label: String, description: String, kind: EvaluationReport.Contender.Kind,

@@ -23,8 +23,8 @@ public enum ContenderName {
 /// Who is compared (DESIGN §8, issue 7): the NERE model alone (the paper's measure) and as
 /// served, its two ablations, the foundation the service falls back on, and the paper's and
 /// DESIGN's baselines. Each gets its own recommender instances: those that learn online learn
-/// from the whole log, in its own replay. The slowest come first, so the two cores finish
-/// together.
+/// from the whole log, in its own replay (the served model rides on the baseline's: its
+/// fallback is that very recommender).
 struct ContenderLineup {
     let contenders: [Contender]
 
@@ -32,11 +32,14 @@ struct ContenderLineup {
         func foundation(_ components: BaselineRecommender.Components = .popularityAndTransitions) -> any Recommender {
             ContentBlendRecommender(base: BaselineRecommender(catalog: catalog, components: components), content: content)
         }
+        // The served model's fallback is the baseline contender itself, whose replay it rides on.
+        let baseline = foundation()
         func model(_ artifact: ModelArtifact, servedAsIs: Bool) -> ModelRecommender {
             var options = ModelRecommender.Options()
             options.fallBackOnLowConfidence = servedAsIs
             return ModelRecommender(network: artifact.network, featureSpace: artifact.featureSpace, confidence: artifact.confidence,
-                                    versionID: artifact.versionID, content: content, fallback: foundation(), options: options)
+                                    versionID: artifact.versionID, content: content, fallback: servedAsIs ? baseline : foundation(),
+                                    options: options)
         }
         var lineup = [
             Contender(name: ContenderName.nere, label: "NERE",
@@ -44,7 +47,8 @@ struct ContenderLineup {
                       kind: .model, recommender: model(models.full, servedAsIs: false), work: .scoredRecommendations, hasConfidence: true),
             Contender(name: ContenderName.nereServed, label: "NERE as served",
                       description: "What nere serve publishes: the model, or the baseline where the model's confidence is lower (identical to nere replay --model).",
-                      kind: .model, recommender: model(models.full, servedAsIs: true), work: .everyFallback, hasConfidence: true),
+                      kind: .model, recommender: model(models.full, servedAsIs: true), work: .ridesOn(ContenderName.baseline),
+                      hasConfidence: true),
         ]
         if let artifact = models.withoutMetadata {
             lineup.append(Contender(name: ContenderName.nereWithoutMetadata, label: "NERE without metadata",
@@ -61,7 +65,7 @@ struct ContenderLineup {
         lineup += [
             Contender(name: ContenderName.baseline, label: "Baseline (as served without a model)",
                       description: "Recency-weighted transitions and popularity, blended with content neighbours of the window, learned online (identical to nere replay --vectors).",
-                      kind: .baseline, recommender: foundation(), work: .everyRecommendation, hasConfidence: true),
+                      kind: .baseline, recommender: baseline, work: .everyRecommendation, hasConfidence: true),
             Contender(name: ContenderName.popularity, label: "Popularity per subject",
                       description: "The subject's most studied sets lately (recency-weighted, learned online).",
                       kind: .baseline, recommender: BaselineRecommender(catalog: catalog, components: .popularity),

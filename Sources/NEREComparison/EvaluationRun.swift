@@ -160,45 +160,50 @@ public struct EvaluationRun {
         var seconds: Double
     }
 
-    /// Every contender over the timeline, two at a time (one per core; BLAS single-threaded
-    /// meanwhile so the two do not fight over cores).
+    /// Every contender over the timeline, two passes at a time (one per core; BLAS
+    /// single-threaded meanwhile so the two do not fight over cores), the longest passes first
+    /// so that both cores finish together: a pass with riders, then the models, then the rest.
     private func replay(_ contenders: [Contender], over timeline: ReplayTimeline, catalog: SetCatalog,
                         content: SetContentIndex, stage: @escaping @Sendable (Stage) -> Void) throws -> [Outcome] {
         let predictions = try predictionsPath.map { path in
             try? FileManager.default.removeItem(atPath: path)
             return try JSONLinesSink(url: URL(fileURLWithPath: path), records: .predictions)
         }
+        func riders(of leader: Contender) -> [Contender] { contenders.filter { $0.work == .ridesOn(leader.name) } }
+        func cost(_ leader: Contender) -> Int {
+            riders(of: leader).count * 2 + (leader.recommender is ModelRecommender ? 1 : 0)
+        }
+        let passes = contenders.filter { if case .ridesOn = $0.work { false } else { true } }
+            .enumerated().sorted { (cost($0.element), -$0.offset) > (cost($1.element), -$1.offset) }
+            .map { (leader: $0.element, riders: riders(of: $0.element)) }
         let groups = FeatureSpace.categoricalFeatureNames + ["continuous features", "content vector"]
-        let total = timeline.steps.count * contenders.count
+        let total = timeline.steps.count * passes.count
         let done = Mutex(0)
-        let slots = UnsafeMutableBufferPointer<Outcome?>.allocate(capacity: contenders.count)
-        slots.initialize(repeating: nil)
-        defer { slots.deallocate() }
-        nonisolated(unsafe) let results = slots
         let failure = Mutex<(any Error)?>(nil)
-        // Shared read-only by the replays (the catalog and indexes are complete before they start);
-        // each contender's recommender is used by its own replay only.
-        nonisolated(unsafe) let shared = (contenders, predictions, catalog, content)
+        let slots = UnsafeMutableBufferPointer<[Outcome]>.allocate(capacity: passes.count)
+        slots.initialize(repeating: [])
+        defer { slots.deallocate() }
+        // Shared read-only by the passes (the catalog and indexes are complete before they start);
+        // each recommender is used by its own pass only.
+        nonisolated(unsafe) let shared = (passes, predictions, catalog, content, slots)
         let (depth, batch, predictionsOf) = (depth, batch, predictionsOf)
         ComputeThreads.use(1)
         defer { ComputeThreads.use(ProcessInfo.processInfo.activeProcessorCount) }
-        DispatchQueue.concurrentPerform(iterations: contenders.count) { i in
-            let (contenders, predictions, catalog, content) = shared
+        DispatchQueue.concurrentPerform(iterations: passes.count) { i in
+            let (passes, predictions, catalog, content, results) = shared
             let started = ContinuousClock.now
-            let replay = ContenderReplay(contenders[i], depth: depth, batch: batch)
+            let pass = ContenderReplay(passes[i].leader, riders: passes[i].riders, depth: depth, batch: batch)
             var attention = AttentionAverage(groups: groups)
             var examples = ExampleChoice()
-            let isPrimary = contenders[i].name == ContenderName.nere
-            let sink = contenders[i].name == predictionsOf ? predictions : nil
-            replay.run(timeline, target: content.vector(of:)) { scored in
-                if isPrimary {
+            pass.run(timeline, target: content.vector(of:)) { contender, scored in
+                if contender.name == ContenderName.nere {
                     if !scored.shown.fallback { attention.add(heatmap: scored.shown.heatmap, timeAttention: scored.shown.timeAttention) }
                     examples.consider(scored, catalog: catalog)
                 }
-                guard let sink else { return }
+                guard contender.name == predictionsOf, let predictions else { return }
                 let session = scored.step.entry.session
                 do {
-                    try sink.emit(prediction: ScoredPrediction(
+                    try predictions.emit(prediction: ScoredPrediction(
                         eventID: session.eventID, userID: session.userID, subject: scored.step.key.subject,
                         historyLength: scored.shown.historyLength, items: scored.shown.items.map { catalog.id(of: $0) },
                         studied: session.setID, confidence: scored.shown.confidence, fallback: scored.shown.fallback))
@@ -209,13 +214,15 @@ public struct EvaluationRun {
                 let now = done.withLock { $0 += steps; return $0 }
                 stage(.scoring(done: now, total: total))
             }
-            let outcome = Outcome(contender: contenders[i], scorer: replay.scorer, attention: attention, examples: examples,
-                                  seconds: (ContinuousClock.now - started).seconds)
-            results[i] = outcome
+            let seconds = (ContinuousClock.now - started).seconds
+            results[i] = pass.lanes.map { lane in
+                Outcome(contender: lane.contender, scorer: lane.scorer, attention: attention, examples: examples, seconds: seconds)
+            }
         }
         if let error = failure.withLock({ $0 }) { throw error }
         try predictions?.flush()
-        return results.map { $0! }
+        let outcomes = slots.flatMap { $0 }
+        return contenders.map { contender in outcomes.first { $0.contender.name == contender.name }! }
     }
 }
 

@@ -183,8 +183,8 @@ import Testing
             let contender = Contender(name: "popularity", label: "", description: "", kind: .baseline,
                                       recommender: BaselineRecommender(catalog: catalog), work: work, hasConfidence: false)
             let replay = ContenderReplay(contender, depth: 100, batch: 7)
-            replay.run(timeline, target: { _ in nil }, observe: { _ in }, progress: { _ in })
-            let (byLength, overall) = replay.scorer.rows(catalogSize: catalog.publishedCount)
+            replay.run(timeline, target: { _ in nil }, observe: { _, _ in }, progress: { _ in })
+            let (byLength, overall) = replay.lanes[0].scorer.rows(catalogSize: catalog.publishedCount)
             return byLength + [overall]
         }
         let every = rows(.everyRecommendation)
