@@ -114,8 +114,8 @@ public struct EvaluationRun {
                                 examples: primary?.examples.examples(describing: setsByID) ?? [],
                                 paper: PaperFigures.comparison(with: rows),
                                 differences: PaperFigures.differences(eventsScored: timeline.scoredCount,
-                                                                      sets: catalog.publishedCount, preset: training.preset,
-                                                                      contenders: rows),
+                                                                      sets: catalog.publishedCount, chance: timeline.chanceRecall(catalog, depth: depth),
+                                                                      preset: training.preset, contenders: rows),
                                 secondsScoring: secondsScoring, secondsTraining: secondsTraining)
     }
 

@@ -52,6 +52,16 @@ public struct ReplayTimeline: Sendable {
         scoredCount = steps.count { $0.isScored }
     }
 
+    /// Recall@`depth` of a random ranking of each scored event's subject: the floor every
+    /// contender's figure should be read against.
+    public func chanceRecall(_ catalog: SetCatalog, depth: Int) -> Double {
+        var setsPerSubject: [Subject: Int] = [:]
+        for case let subject? in catalog.publishedSubjects { setsPerSubject[subject, default: 0] += 1 }
+        let scored = steps.filter(\.isScored)
+        guard !scored.isEmpty else { return 0 }
+        return scored.reduce(0) { $0 + min(1, Double(depth) / Double(max(setsPerSubject[$1.key.subject] ?? 1, 1))) } / Double(scored.count)
+    }
+
     /// The split that scores the last `fraction` of the log's valid sessions (by `ended_at`).
     public static func split(testFraction fraction: Double, of log: ReplayLog) -> Timestamp? {
         let times = log.acceptedSessions.map(\.endedAt)
