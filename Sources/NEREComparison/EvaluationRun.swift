@@ -144,6 +144,12 @@ public struct EvaluationRun {
             guard full.vectorsVersion == vectors.versionID else {
                 throw PipelineError.modelVectorsMismatch(model: full.vectorsVersion, vectors: vectors.versionID)
             }
+            if full.testStart > splitAt {
+                // Its validation period (early stopping, confidence) reaches into the scored one.
+                logger.warning("the model saw events after the split: its figures flatter it", metadata: [
+                    "model_test_start": "\(full.testStart)", "split_at": "\(splitAt)",
+                ])
+            }
         } else {
             full = try train(.none, name: ContenderName.nere)
         }
