@@ -114,7 +114,9 @@ public struct EvaluationRun {
                                 examples: primary?.examples.examples(describing: setsByID) ?? [],
                                 paper: PaperFigures.comparison(with: rows),
                                 differences: PaperFigures.differences(eventsScored: timeline.scoredCount,
-                                                                      sets: catalog.publishedCount, chance: timeline.chanceRecall(catalog, depth: depth),
+                                                                      sets: catalog.publishedCount,
+                                                                      subjects: Set(catalog.publishedSubjects.compactMap { $0 }).count,
+                                                                      chance: timeline.chanceRecall(catalog, depth: depth),
                                                                       preset: training.preset, contenders: rows),
                                 secondsScoring: secondsScoring, secondsTraining: secondsTraining)
     }

@@ -31,7 +31,7 @@ enum PaperFigures {
     /// Statements that hold for every run, and ones read off this run's figures.
     /// `chance` is the recall@100 of a random ranking of the subject's sets, averaged over the
     /// scored events: where a subject holds few sets, even a blind guess finds the next one.
-    static func differences(eventsScored: Int, sets: Int, chance: Double, preset: ModelPreset,
+    static func differences(eventsScored: Int, sets: Int, subjects: Int, chance: Double, preset: ModelPreset,
                             contenders: [EvaluationReport.Contender]) -> [String] {
         func overall(_ name: String) -> ComparisonRow? { contenders.first { $0.name == name }?.overall }
         func f(_ value: Double?) -> String { value.map { String(format: "%.3f", $0) } ?? "n/a" }
@@ -55,8 +55,8 @@ enum PaperFigures {
            let metadata = overall(ContenderName.nereWithoutContent) {
             notes.append("Ablations: here recall@100 is \(f(full.recallAt100)) with everything, \(f(content.recallAt100)) with "
                          + "content only and \(f(metadata.recallAt100)) with metadata only (paper 0.54 / 0.38 / 0.001). A random "
-                         + "ranking of the subject's sets would reach \(f(chance)) here: our subjects hold about a thousand sets, "
-                         + "Quizlet's far more, so every recall@100 starts higher. "
+                         + "ranking of the subject's sets would reach \(f(chance)) here: our subjects hold \(sets / max(subjects, 1)) sets "
+                         + "on average, Quizlet's far more, so every recall@100 starts higher. "
                          + (metadata.recallAt100 < 2 * chance
                             ? "Metadata alone is near that chance level, as in the paper: it says what kind of set comes next, "
                               + "not which one."
@@ -72,8 +72,8 @@ enum PaperFigures {
            let lowConfidence = fallbacks["low_confidence"], served.overall.predictions > 0 {
             notes.append("As served, the model gave way to the baseline on low confidence \(lowConfidence) times over "
                          + "\(served.overall.predictions) scored windows: where its calibrated confidence is below the baseline's "
-                         + "observed hit rate, the service shows the baseline, so \"NERE as served\" is never worse than "
-                         + "the better of the two by much, and equals the baseline where the model is weak.")
+                         + "observed hit rate, the service shows the baseline, so where the model is weak \"NERE as served\" "
+                         + "is the baseline.")
         }
         if let mf = overall(ContenderName.factorization) {
             notes.append("Matrix factorisation reaches recall@100 \(f(mf.recallAt100)) here (paper 0.12): it is trained once on the "
