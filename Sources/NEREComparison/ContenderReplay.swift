@@ -1,6 +1,7 @@
 import NEREContracts
 import NEREEvaluation
 import NEREFeatures
+import NEREPipeline
 
 /// One contender replayed over the timeline with the pipeline's prequential semantics
 /// (`StreamPipeline`): before each event, the recommendation made after the pair's previous
@@ -9,29 +10,23 @@ import NEREFeatures
 /// pipeline batches so a model runs one matrix product per layer. Contenders that ride on it
 /// (`Contender.Work.ridesOn`) are scored in the same pass from its answers.
 final class ContenderReplay {
-    /// What a pair is shown between two of its events, reduced to what scoring needs.
+    /// What a pair is shown between two of its events (as a replay keeps it), with what the
+    /// report adds for models: the predicted content vector and the attention.
+    @dynamicMemberLookup
     struct Shown {
-        var items: [SetIndex]
-        var historyLength: Int
-        var bucket: String
-        var confidence: Double
-        var fallback: Bool
-        var unshown: UnshownAnswer?
+        var recommendation: ShownRecommendation
         var predicted: [Float]?
         var heatmap: [[Float]]
         var timeAttention: [Double]
 
         init(_ draft: RecommendationDraft, historyLength: Int) {
-            items = draft.items.map(\.setIndex)
-            self.historyLength = historyLength
-            bucket = draft.calibrationBucket
-            confidence = draft.confidence
-            fallback = draft.fallbackReason != nil
-            unshown = draft.unshown
+            recommendation = ShownRecommendation(draft, historyLength: historyLength)
             predicted = draft.predictedContent
             heatmap = draft.featureAttention
             timeAttention = draft.attention
         }
+
+        subscript<T>(dynamicMember field: KeyPath<ShownRecommendation, T>) -> T { recommendation[keyPath: field] }
     }
 
     /// A scored prediction as the observers see it.
@@ -79,17 +74,15 @@ final class ContenderReplay {
             let studied = step.entry.setIndex
             for lane in lanes {
                 guard let shown = shownBefore(step, window: before, in: lane) else { continue }
-                let rank = shown.items.firstIndex(of: studied)
+                // Riders observe nothing: what their fallback would learn, the leader learns.
+                let rank = lane === leader ? recommender.observe(shown.recommendation, studied: studied)
+                    : shown.items.firstIndex(of: studied)
                 if step.isScored {
                     lane.scorer.record(historyLength: shown.historyLength, ranking: shown.items, studied: studied,
                                        confidence: shown.confidence, predicted: shown.predicted,
                                        target: shown.predicted == nil ? nil : target(studied))
                     observe(lane.contender, Scored(step: step, window: before, shown: shown, rank: rank))
                 }
-                // Riders observe nothing: what their fallback would learn, the leader learns.
-                guard lane === leader else { continue }
-                recommender.observe(bucket: shown.bucket, hit: rank != nil)
-                if let unshown = shown.unshown { recommender.observe(bucket: unshown.bucket, hit: unshown.items.contains(studied)) }
             }
             let window = windows.apply(step.entry, key: step.key, origin: step.origin).1
             recommender.learn(from: step.entry, window: window)

@@ -3,20 +3,17 @@
 /// predicted content vector (when it predicts one), catalog coverage of its top 10 and top
 /// 100, and how well its confidence is calibrated.
 ///
-/// R² follows the training report's definition (1 − SSE/SST, SST around each dimension's
+/// Recall and MRR are `PrequentialScorer`'s, so a contender that reproduces a replay reports
+/// the replay's figures. R² follows the training report's definition (1 − SSE/SST, SST around each dimension's
 /// mean of the targets scored), so a model's replayed R² and its offline test R² compare.
 public struct ComparisonScorer: Sendable {
-    public static let cutoffs = PrequentialScorer.cutoffs
     public static let historyLengths = PrequentialScorer.historyLengths
     public static let coverageCutoffs = [10, 100]
     /// Equal-width confidence bins of the calibration plot and error.
     public static let calibrationBins = 10
 
-    /// Sums per history length; the overall row adds lengths 1–5.
+    /// What `PrequentialScorer` does not sum, per history length; the overall row adds lengths 1–5.
     struct Accumulator: Sendable {
-        var predictions = 0
-        var hitsAt = [0, 0, 0]
-        var reciprocalRankSum = 0.0
         var vectorPredictions = 0
         var squaredError = 0.0
         var targetSums: [Double] = []
@@ -25,9 +22,6 @@ public struct ComparisonScorer: Sendable {
         var calibration = [CalibrationBin.Sums](repeating: .init(), count: ComparisonScorer.calibrationBins)
 
         mutating func add(_ other: Accumulator) {
-            predictions += other.predictions
-            for i in hitsAt.indices { hitsAt[i] += other.hitsAt[i] }
-            reciprocalRankSum += other.reciprocalRankSum
             vectorPredictions += other.vectorPredictions
             squaredError += other.squaredError
             if targetSums.isEmpty { targetSums = other.targetSums } else if !other.targetSums.isEmpty {
@@ -39,6 +33,7 @@ public struct ComparisonScorer: Sendable {
         }
     }
 
+    private var ranks = PrequentialScorer()
     private var accumulators = [Accumulator](repeating: Accumulator(), count: ComparisonScorer.historyLengths.count)
     /// Whether the recommender's confidence means anything (a popularity list has none).
     public let hasConfidence: Bool
@@ -54,12 +49,8 @@ public struct ComparisonScorer: Sendable {
                                 predicted: [Float]? = nil, target: [Float]? = nil) {
         let h = min(max(historyLength, 0), Self.historyLengths.upperBound)
         let rank = ranking.firstIndex(of: studied).map { ranking.distance(from: ranking.startIndex, to: $0) }
+        ranks.record(historyLength: h, rank: rank)
         var a = accumulators[h]
-        a.predictions += 1
-        if let rank {
-            for (i, cutoff) in Self.cutoffs.enumerated() where rank < cutoff { a.hitsAt[i] += 1 }
-            a.reciprocalRankSum += 1 / Double(rank + 1)
-        }
         for (i, cutoff) in Self.coverageCutoffs.enumerated() { a.covered[i].formUnion(ranking.prefix(cutoff)) }
         if hasConfidence {
             // Clamped before the conversion to Int, which traps on NaN and infinities: one bad
@@ -85,12 +76,13 @@ public struct ComparisonScorer: Sendable {
 
     /// The rows, with coverage as a share of `catalogSize` sets.
     public func rows(catalogSize: Int) -> (byHistoryLength: [ComparisonRow], overall: ComparisonRow) {
+        let report = ranks.report
         let rows = Self.historyLengths.map {
-            ComparisonRow(historyLength: $0, accumulators[$0], catalogSize: catalogSize, hasConfidence: hasConfidence)
+            ComparisonRow(report.byHistoryLength[$0], accumulators[$0], catalogSize: catalogSize, hasConfidence: hasConfidence)
         }
         var warm = Accumulator()
         for accumulator in accumulators.dropFirst() { warm.add(accumulator) }
-        return (rows, ComparisonRow(historyLength: nil, warm, catalogSize: catalogSize, hasConfidence: hasConfidence))
+        return (rows, ComparisonRow(report.overall, warm, catalogSize: catalogSize, hasConfidence: hasConfidence))
     }
 }
 
@@ -119,14 +111,14 @@ public struct ComparisonRow: Sendable, Codable, Equatable {
         case calibrationError = "expected_calibration_error", calibration
     }
 
-    init(historyLength: Int?, _ a: ComparisonScorer.Accumulator, catalogSize: Int, hasConfidence: Bool) {
-        self.historyLength = historyLength
-        predictions = a.predictions
-        let n = Double(max(a.predictions, 1))
-        recallAt1 = Double(a.hitsAt[0]) / n
-        recallAt10 = Double(a.hitsAt[1]) / n
-        recallAt100 = Double(a.hitsAt[2]) / n
-        mrr = a.reciprocalRankSum / n
+    init(_ ranks: PrequentialReport.Row, _ a: ComparisonScorer.Accumulator, catalogSize: Int, hasConfidence: Bool) {
+        historyLength = ranks.historyLength
+        predictions = ranks.predictions
+        let n = Double(max(ranks.predictions, 1))
+        recallAt1 = ranks.recallAt1
+        recallAt10 = ranks.recallAt10
+        recallAt100 = ranks.recallAt100
+        mrr = ranks.mrr
         let catalog = Double(max(catalogSize, 1))
         coverageAt10 = Double(a.covered[0].count) / catalog
         coverageAt100 = Double(a.covered[1].count) / catalog
@@ -137,7 +129,7 @@ public struct ComparisonRow: Sendable, Codable, Equatable {
         }
         calibration = hasConfidence
             ? a.calibration.enumerated().compactMap { i, sums in CalibrationBin(index: i, sums) } : []
-        if hasConfidence, a.predictions > 0 {
+        if hasConfidence, ranks.predictions > 0 {
             calibrationError = calibration.reduce(0) { $0 + Double($1.predictions) / n * abs($1.meanConfidence - $1.hitRate) }
         }
     }

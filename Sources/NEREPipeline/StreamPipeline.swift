@@ -57,7 +57,7 @@ public final class StreamPipeline {
     private var windows = WindowStore()
     /// The recommendation each (user, subject) would be shown now: what the next event of
     /// that pair is scored against.
-    private var current: [WindowKey: CurrentRecommendation] = [:]
+    private var current: [WindowKey: ShownRecommendation] = [:]
     public private(set) var scorer = PrequentialScorer()
     public private(set) var counters = PipelineCounters()
     private var deadLettersLogged: [ContractViolation.Reason: Int] = [:]
@@ -102,7 +102,7 @@ public final class StreamPipeline {
         }
         for cached in try cache.recommendations() {
             let recommendation = cached.recommendation
-            current[WindowKey(userID: recommendation.userID, subject: recommendation.subject)] = CurrentRecommendation(
+            current[WindowKey(userID: recommendation.userID, subject: recommendation.subject)] = ShownRecommendation(
                 items: cached.rankedSetIDs.map { catalog.intern($0) },
                 historyLength: recommendation.historyLength, bucket: cached.calibrationBucket,
                 confidence: recommendation.confidence, fallback: recommendation.fallback,
@@ -276,9 +276,8 @@ public final class StreamPipeline {
         for (var pending, draft) in zip(round.pending, drafts) {
             pending.draft = draft
             if options.scoresPrequentially {
-                current[pending.key] = CurrentRecommendation(items: draft.items.map(\.setIndex), historyLength: pending.historyLength,
-                                                             bucket: draft.calibrationBucket, confidence: Self.published(draft.confidence),
-                                                             fallback: draft.fallbackReason != nil, unshown: draft.unshown)
+                current[pending.key] = ShownRecommendation(draft, historyLength: pending.historyLength,
+                                                           confidence: Self.published(draft.confidence))
             }
             if !sinks.isEmpty {
                 let recommendation = recommendation(from: pending)
@@ -320,8 +319,7 @@ public final class StreamPipeline {
     private func score(_ studied: SetIndex, for key: WindowKey, session: StudySession) throws {
         let shown = current[key] ?? {
             let draft = recommender.recommend(for: SessionWindow(key: key), count: rankingDepth)
-            return CurrentRecommendation(items: draft.items.map(\.setIndex), historyLength: 0, bucket: draft.calibrationBucket,
-                                         confidence: Self.published(draft.confidence), fallback: draft.fallbackReason != nil)
+            return ShownRecommendation(draft, historyLength: 0, confidence: Self.published(draft.confidence))
         }()
         let rank = shown.items.firstIndex(of: studied)
         if options.scoreFrom.map({ session.endedAt >= $0 }) ?? true {
@@ -334,8 +332,7 @@ public final class StreamPipeline {
             }
         }
         guard options.learnsOnline else { return }
-        recommender.observe(bucket: shown.bucket, hit: rank != nil)
-        if let unshown = shown.unshown { recommender.observe(bucket: unshown.bucket, hit: unshown.items.contains(studied)) }
+        recommender.observe(shown, studied: studied)
     }
 
     private func deadLetter(_ event: InboundEvent, _ violation: ContractViolation, into commit: inout CacheBatch) {
@@ -373,22 +370,3 @@ struct RecommendationRound {
     }
 }
 
-/// A recommendation reduced to what scoring needs.
-struct CurrentRecommendation {
-    var items: [SetIndex]
-    var historyLength: Int
-    var bucket: String
-    var confidence: Double
-    var fallback: Bool
-    var unshown: UnshownAnswer?
-
-    init(items: [SetIndex], historyLength: Int, bucket: String, confidence: Double, fallback: Bool,
-         unshown: UnshownAnswer? = nil) {
-        self.items = items
-        self.historyLength = historyLength
-        self.bucket = bucket
-        self.confidence = confidence
-        self.fallback = fallback
-        self.unshown = unshown
-    }
-}
