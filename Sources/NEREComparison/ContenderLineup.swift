@@ -34,9 +34,10 @@ struct ContenderLineup {
         }
         // The served model's fallback is the baseline contender itself, whose replay it rides on.
         let baseline = foundation()
-        func model(_ artifact: ModelArtifact, servedAsIs: Bool) -> ModelRecommender {
+        func model(_ artifact: ModelArtifact, servedAsIs: Bool, keepsAttention: Bool = false) -> ModelRecommender {
             var options = ModelRecommender.Options()
             options.fallBackOnLowConfidence = servedAsIs
+            options.keepsFeatureAttention = keepsAttention
             return ModelRecommender(network: artifact.network, featureSpace: artifact.featureSpace, confidence: artifact.confidence,
                                     versionID: artifact.versionID, content: content, fallback: servedAsIs ? baseline : foundation(),
                                     options: options)
@@ -44,7 +45,8 @@ struct ContenderLineup {
         var lineup = [
             Contender(name: ContenderName.nere, label: "NERE",
                       description: "The NERE model alone: every window it can read is answered by its nearest sets to the predicted content vector.",
-                      kind: .model, recommender: model(models.full, servedAsIs: false), work: .scoredRecommendations, hasConfidence: true),
+                      kind: .model, recommender: model(models.full, servedAsIs: false, keepsAttention: true), work: .scoredRecommendations,
+                      hasConfidence: true),
             Contender(name: ContenderName.nereServed, label: "NERE as served",
                       description: "What nere serve publishes: the model, or the baseline where the model's confidence is lower (identical to nere replay --model).",
                       kind: .model, recommender: model(models.full, servedAsIs: true), work: .ridesOn(ContenderName.baseline),

@@ -67,11 +67,12 @@ public struct EvaluationRun {
         stage(.loading)
         let loadedSets = try await input.loadSets()
         let log = try await input.loadEvents()
+        let sessions = log.acceptedSessions
         let splitAt: Timestamp
         switch split {
         case .at(let time): splitAt = time
         case .testFraction(let fraction):
-            guard let time = ReplayTimeline.split(testFraction: fraction, of: log) else { throw EvaluationError.noValidEvents }
+            guard let time = ReplayTimeline.split(testFraction: fraction, of: sessions) else { throw EvaluationError.noValidEvents }
             splitAt = time
         }
         let vectors = try SetVectorArtifact.load(from: URL(fileURLWithPath: vectorsPath))
@@ -80,7 +81,7 @@ public struct EvaluationRun {
         try content.load(loadedSets.sets)
 
         let trainingStarted = ContinuousClock.now
-        let earlier = log.acceptedSessions.filter { $0.endedAt < splitAt }
+        let earlier = sessions.filter { $0.endedAt < splitAt }
         var models = try trainModels(on: earlier, before: splitAt, sets: loadedSets.sets, vectors: vectors, logger: logger,
                                      stage: stage)
         models.factorization = HybridFactorization(sessions: earlier, sets: loadedSets.sets,

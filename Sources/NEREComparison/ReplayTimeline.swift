@@ -62,9 +62,9 @@ public struct ReplayTimeline: Sendable {
         return scored.reduce(0) { $0 + min(1, Double(depth) / Double(max(setsPerSubject[$1.key.subject] ?? 1, 1))) } / Double(scored.count)
     }
 
-    /// The split that scores the last `fraction` of the log's valid sessions (by `ended_at`).
-    public static func split(testFraction fraction: Double, of log: ReplayLog) -> Timestamp? {
-        let times = log.acceptedSessions.map(\.endedAt)
+    /// The split that scores the last `fraction` of a log's valid sessions (in replay order).
+    public static func split(testFraction fraction: Double, of sessions: [StudySession]) -> Timestamp? {
+        let times = sessions.map(\.endedAt)
         guard !times.isEmpty else { return nil }
         return times[min(times.count - 1, max(0, Int((1 - fraction) * Double(times.count))))]
     }

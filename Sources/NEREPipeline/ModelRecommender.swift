@@ -27,6 +27,9 @@ public final class ModelRecommender: Recommender {
         /// that show it — prepared with its confidence alone — and no unshown answer is kept
         /// (nothing would learn from it).
         public var fallbackIsFrozen = false
+        /// Each answer carries the window's feature-attention heatmap (`featureAttention`), for
+        /// the evaluation's attention figure; off when serving, where nothing reads it.
+        public var keepsFeatureAttention = false
 
         public init() {}
     }
@@ -152,7 +155,7 @@ public final class ModelRecommender: Recommender {
             draft.fallbackReason = nil
             draft.attention = attention.map(Double.init)
             draft.predictedContent = prediction
-            draft.featureAttention = heatmap.map(Array.init)
+            draft.featureAttention = options.keepsFeatureAttention ? heatmap.map(Array.init) : []
             return draft
         }
         if options.fallBackOnLowConfidence && prepared.draft.confidence > confidence {
@@ -163,7 +166,8 @@ public final class ModelRecommender: Recommender {
                                    attention: attention.map(Double.init), calibrationBucket: Self.modelBucket,
                                    unshown: prepared.fallbackDeferred ? nil : UnshownAnswer(bucket: prepared.draft.calibrationBucket,
                                                                                             items: prepared.draft.items.map(\.setIndex)),
-                                   predictedContent: prediction, featureAttention: heatmap.map(Array.init))
+                                   predictedContent: prediction,
+                                   featureAttention: options.keepsFeatureAttention ? heatmap.map(Array.init) : [])
     }
 
     private func counted(_ draft: RecommendationDraft, reason: String) -> RecommendationDraft {

@@ -204,7 +204,7 @@ import Testing
             let next = timeline.steps[(i + 1)...].first { $0.key == step.key }
             #expect(step.nextIsScored == (next.map { $0.entry.session.endedAt >= Self.splitAt } ?? false))
         }
-        let half = ReplayTimeline.split(testFraction: 0.5, of: log)
+        let half = ReplayTimeline.split(testFraction: 0.5, of: log.acceptedSessions)
         let times = log.acceptedSessions.map(\.endedAt)
         #expect(times.count { $0 >= half! } * 2 >= times.count && times.count { $0 < half! } * 2 <= times.count)
     }
